@@ -33,14 +33,14 @@ export function createHttpService(
     const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
-      const headers: Record<string, string> = {
+      const headers = lowerCaseKeys({
         'user-agent': USER_AGENT,
         accept: 'application/json',
         ...(contentType ? { 'content-type': contentType } : {}),
-        ...req.headers,
-      };
+        ...lowerCaseKeys(req.headers ?? {}),
+      });
       const prepared: PreparedRequest = { method: req.method, url, headers, body };
-      if (req.prepare) Object.assign(headers, await req.prepare(prepared));
+      if (req.prepare) Object.assign(headers, lowerCaseKeys(await req.prepare(prepared)));
       const remaining = deadline - Date.now();
       let response: HttpResponse | undefined;
       let failure: unknown;
@@ -80,6 +80,11 @@ export function createHttpService(
   }
 
   return { name, baseUrl, request: (req) => limit(() => send(req)) };
+}
+
+/** HTTP header names are case-insensitive: one spelling each, so a caller's header replaces the default instead of doubling it. */
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 function buildUrl(baseUrl: URL, req: HttpRequest): URL {

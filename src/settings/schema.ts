@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { defaultEndpoints } from '../dli/endpoints.js';
 import type { RawInputs } from './inputs.js';
 import type { DliSettings, Settings } from './types.js';
 
@@ -56,11 +57,6 @@ export function globList(v: string): string[] {
 }
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-
-export function defaultDliEndpoints(region: string): { dli: string; iam: string } {
-  const tld = region === 'eu-west-101' ? 'myhuaweicloud.eu' : 'myhuaweicloud.com';
-  return { dli: `https://dli.${region}.${tld}`, iam: `https://iam.${region}.${tld}` };
-}
 
 function readCaCert(v: string): string | undefined {
   if (!v) return undefined;
@@ -169,9 +165,9 @@ function parseDli(raw: RawInputs, mode: 'check' | 'submit', files: string[], tim
   const region = raw['dli-region'];
   if (!region) problems.push(`Input "dli-region" is empty; it is required when "dli-mode" is ${mode} (e.g. cn-north-4).`);
   else if (!REGION.test(region)) problems.push(`Input "dli-region" is "${region}"; allowed: a Huawei Cloud region id such as cn-north-4.`);
-  const endpoints = defaultDliEndpoints(region || 'invalid');
-  const endpoint = urlOrProblem('dli-endpoint', raw['dli-endpoint'] || endpoints.dli, problems);
-  const iamEndpoint = urlOrProblem('iam-endpoint', raw['iam-endpoint'] || endpoints.iam, problems);
+  const endpoints = defaultEndpoints(region || 'invalid');
+  const endpoint = urlOrProblem('dli-endpoint', raw['dli-endpoint'] || endpoints.dli.href, problems);
+  const iamEndpoint = urlOrProblem('iam-endpoint', raw['iam-endpoint'] || endpoints.iam.href, problems);
   const projectId = optional(raw['dli-project-id']);
   if (projectId && !/^[A-Za-z0-9]{1,64}$/.test(projectId)) problems.push(`Input "dli-project-id" is "${projectId}"; allowed: 1–64 letters and digits.`);
   for (const name of ['dli-queue', 'dli-database'] as const) {

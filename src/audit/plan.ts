@@ -1,0 +1,95 @@
+import { deflateSync } from 'fflate';
+import type { Statement } from '../sql/types.js';
+import type { SourceFile } from './sources.js';
+
+/** SQLE stores at most 3,120 statements per record (sqle-real 143–146); keep a margin. */
+export const STATEMENT_CAP = 3000;
+/** SQLE refuses zips over 10,485,760 bytes (sqle-real 100–105); keep a margin for zip headers. */
+export const ZIP_BYTE_CAP = 10 * 1024 * 1024 - 512 * 1024;
+
+/** A file, or a part of a file too large for one record, as it goes into a zip. */
+export interface Unit {
+  source: SourceFile;
+  /** The text sent: the file, or for a part the file with every other statement blanked (line breaks kept). */
+  text: string;
+  /** Our statements that this unit carries (all of the file, or the part's range). */
+  statements: Statement[];
+  statementCount: number;
+  compressedBytes: number;
+  part?: { index: number; of: number };
+}
+
+export interface PlannedRecord {
+  units: Unit[];
+  statements: number;
+  compressedBytes: number;
+}
+
+export interface Caps {
+  statements: number;
+  bytes: number;
+}
+
+/** Groups files into as few records as fit SQLE's caps, splitting a file that alone would not fit. */
+export function planRecords(sources: readonly SourceFile[], caps: Caps = { statements: STATEMENT_CAP, bytes: ZIP_BYTE_CAP }): PlannedRecord[] {
+  const units = sources.flatMap((source) => unitsOf(source, caps));
+  const records: PlannedRecord[] = [];
+  let current: PlannedRecord | undefined;
+  for (const unit of units) {
+    const fits =
+      current &&
+      current.statements + unit.statementCount <= caps.statements &&
+      current.compressedBytes + unit.compressedBytes <= caps.bytes &&
+      !current.units.some((u) => u.source.path === unit.source.path);
+    if (!fits || !current) {
+      current = { units: [], statements: 0, compressedBytes: 0 };
+      records.push(current);
+    }
+    current.units.push(unit);
+    current.statements += unit.statementCount;
+    current.compressedBytes += unit.compressedBytes;
+  }
+  return records;
+}
+
+const ZIP_ENTRY_OVERHEAD = 128;
+
+function unitsOf(source: SourceFile, caps: Caps): Unit[] {
+  const bytes = Buffer.from(source.text, 'utf8');
+  const compressed = deflateSync(bytes, { level: 6 }).length + ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(source.path);
+  const whole: Unit = { source, text: source.text, statements: source.statements, statementCount: source.statementCount, compressedBytes: compressed };
+  const n = source.statements.length;
+  if ((source.statementCount <= caps.statements && compressed <= caps.bytes) || n < 2) return [whole];
+  const parts = Math.max(Math.ceil(n / caps.statements), Math.ceil(compressed / caps.bytes));
+  const size = Math.ceil(n / parts);
+  const units: Unit[] = [];
+  for (let i = 0; i < parts; i++) {
+    const statements = source.statements.slice(i * size, (i + 1) * size);
+    if (statements.length === 0) continue;
+    const share = Math.ceil((compressed * statements.length) / n);
+    units.push({ source, text: keepOnly(source.text, source.statements, i * size, i * size + statements.length), statements, statementCount: statements.length, compressedBytes: share, part: { index: i + 1, of: parts } });
+  }
+  for (const unit of units) if (unit.part) unit.part.of = units.length;
+  return units;
+}
+
+const DELIMITER_LINE = /^[ \t]*delimiter[ \t]+\S+[ \t]*$/i;
+
+/**
+ * The file with everything outside statements [from, to) replaced by nothing, keeping every line
+ * break (so SQLE reports the file's real lines) and every MySQL DELIMITER line (so the part still
+ * parses as the file does). The kept region runs from the end of the statement before to the start
+ * of the statement after, so only terminators and comments come along.
+ */
+function keepOnly(text: string, all: readonly Statement[], from: number, to: number): string {
+  const keepFrom = from === 0 ? 0 : (all[from - 1]?.end ?? 0);
+  const keepTo = all[to]?.start ?? text.length;
+  return blank(text.slice(0, keepFrom)) + text.slice(keepFrom, keepTo) + blank(text.slice(keepTo));
+}
+
+function blank(segment: string): string {
+  return segment
+    .split(/(\r\n|\n|\r)/)
+    .map((piece, i) => (i % 2 === 1 || DELIMITER_LINE.test(piece) ? piece : ''))
+    .join('');
+}
