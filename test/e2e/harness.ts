@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(root, 'dist/index.js');
+/** The bundle under test; SQLE_ACTION_DIST points at another build (parallel work on one machine). */
+export const DIST = process.env['SQLE_ACTION_DIST'] ?? path.join(root, 'dist/index.js');
 
 interface ActionYml {
   inputs: Record<string, { default?: string }>;
