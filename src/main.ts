@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
 
   const report: Report = await auditChanges({ settings, event, workspace, changes, sqle: sqleHttp, dms: dmsHttp, log, mask: (s) => core.setSecret(s) });
   if (settings.dli) {
-    report.dli = await deliverDdl({ settings: settings.dli, scope: settings.scope, auditResult: report.result, event, workspace, changes, http: settings.http, log });
+    report.dli = await deliverDdl({ settings: settings.dli, scope: settings.scope, auditResult: report.result, event, workspace, changes, http: settings.http, log, mask: (s) => core.setSecret(s) });
   }
   const written = await publishReport({
     report,

@@ -27,6 +27,8 @@ export interface RunDliDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Polling backoff (tests shorten it). */
   backoff?: Backoff;
+  /** Hides a secret from the log (core.setSecret): the IAM token as soon as it is issued. */
+  mask?: (secret: string) => void;
 }
 
 /** Never throws: every failure becomes a report with result 'failed' and a reason. */
@@ -52,7 +54,7 @@ export async function runDli(deps: RunDliDeps): Promise<DliReport> {
   }
 
   try {
-    const auth = await createDliAuth(settings, deps.iam);
+    const auth = await createDliAuth(settings, deps.iam, deps.mask ? { mask: deps.mask } : {});
     const client = createDliClient(deps.dli, auth, settings.queue ? { queue: settings.queue } : {});
     const common = { client, log: deps.log, now, deadline, timeoutSeconds: settings.timeoutSeconds };
     if (settings.mode === 'check') return await checkStatements(common, planned);

@@ -17,6 +17,8 @@ export interface DliStageDeps {
   changes: ChangeSource;
   http: HttpSettings;
   log: Log;
+  /** Hides a secret from the log (core.setSecret); the IAM token goes through it. */
+  mask?: (secret: string) => void;
 }
 
 /** Checks or submits the DDL of the dli-files that the change touched; never throws. */
@@ -41,6 +43,7 @@ export async function deliverDdl(deps: DliStageDeps): Promise<DliReport> {
       commitSha: deps.event.headSha,
       repository: `${deps.event.owner}/${deps.event.repo}`,
       log,
+      mask: deps.mask ?? (() => {}),
     });
   } catch (err) {
     return { mode: settings.mode, result: 'failed', statements: [], jobIds: [], reason: (err as Error).message };

@@ -77,10 +77,15 @@ describe('runDli submit', () => {
     expect(without.reason).toMatch(/APIGW\.0301.*security token.*huaweicloud-security-token/);
   });
 
-  it('logs in to IAM and takes the project id from the token', async () => {
+  it('logs in to IAM, masks the token it gets, and takes the project id from the token', async () => {
     const d = await start();
-    const report = await run(d, FILES, { settings: { projectId: undefined, auth: { kind: 'password', ...DOUBLE_USER, username: DOUBLE_USER.name } } });
+    const masked: string[] = [];
+    const report = await run(d, FILES, {
+      settings: { projectId: undefined, auth: { kind: 'password', ...DOUBLE_USER, username: DOUBLE_USER.name } },
+      mask: (secret) => masked.push(secret),
+    });
     expect(report.result).toBe('submitted');
+    expect(masked).toEqual([d.dli.requests[0]?.headers['x-auth-token']]);
     expect(d.iam.requests.map((r) => [r.method, r.path, r.status])).toEqual([['POST', '/v3/auth/tokens', 201]]);
     const login = JSON.parse(d.iam.requests[0]?.body.toString() ?? '{}');
     expect(login.auth.scope).toEqual({ project: { name: d.region } });
