@@ -33,15 +33,19 @@ function stripLeadingComments(sql: string): string {
   }
 }
 
+const LINE_BREAK = /\r\n|\n|\r/g;
+const lineBreaks = (text: string): number => text.match(LINE_BREAK)?.length ?? 0;
+
 /**
  * Places the rows SQLE returned for one record on our statements. Rows are matched by file (never
  * by position in the listing: SQLE lists .sql before .xml whatever the zip order), then by
- * statement text in order, then by SQLE's line corrected for its DELIMITER drift.
+ * statement text in order, then by SQLE's line corrected for its DELIMITER drift. SQLE before
+ * 3.2401 names no file: then rows are matched in order over the whole record.
  */
 export function placeRows(rows: readonly TaskSql[], units: readonly Unit[], names: readonly string[], language: Language): PlacedStatement[] {
   const byName = new Map(names.map((name, i) => [name, units[i] as Unit]));
   const sorted = [...rows].sort((a, b) => a.number - b.number);
-  if (sorted.some((r) => r.sql_source_file === undefined)) return placeByNumber(sorted, units, language);
+  if (sorted.some((r) => r.sql_source_file === undefined)) return placeWithoutFiles(sorted, units, language);
   const rowsByFile = new Map<string, TaskSql[]>();
   for (const row of sorted) {
     const list = rowsByFile.get(row.sql_source_file ?? '') ?? [];
@@ -61,82 +65,178 @@ export function placeRows(rows: readonly TaskSql[], units: readonly Unit[], name
   return placed;
 }
 
+/** One place a row can land on: a statement of ours, or a mapper tag (whose SQL SQLE renders itself). */
+interface Slot {
+  unit: Unit;
+  startLine: number;
+  endLine: number;
+  /** Absent for mapper statements. */
+  statement?: Statement;
+  /** Line SQLE reports for it (its DELIMITER drift applied). */
+  reportedLine: number;
+}
+
 const SEARCH_WINDOW = 64;
 
-function placeSql(rows: readonly TaskSql[], unit: Unit, language: Language): PlacedStatement[] {
-  const ours = unit.statements;
+/**
+ * Walks SQLE's rows and our slots in step. A row takes the next slot with the same text, else the
+ * slot at SQLE's (drift-corrected) line, else, with no lines at all (`home` absent), the slot in
+ * order. A row whose text runs over several of our statements (SQLE split differently, e.g.
+ * `END$$` folding the rest of a file into one statement) spans all of them; a row that is a piece
+ * of the statement just placed stays on that statement.
+ */
+function placeInStep(rows: readonly TaskSql[], slots: readonly Slot[], language: Language, home?: Home): PlacedStatement[] {
   const keys = new Map<number, string>();
-  const keyOf = (i: number) => {
+  const keyOf = (i: number): string | undefined => {
+    const statement = slots[i]?.statement;
+    if (!statement) return undefined;
     let k = keys.get(i);
-    if (k === undefined) keys.set(i, (k = statementKey((ours[i] as Statement).text)));
+    if (k === undefined) keys.set(i, (k = statementKey(statement.text)));
     return k;
   };
-  const reported = reportedLines(unit.source.text, ours);
   const placed: PlacedStatement[] = [];
   let next = 0;
   for (const row of rows) {
     const key = statementKey(row.exec_sql);
     let match = -1;
-    for (let i = next; i < Math.min(ours.length, next + SEARCH_WINDOW); i++) if (keyOf(i) === key) { match = i; break; }
-    if (match < 0 && row.sql_start_line !== undefined) {
-      const line = row.sql_start_line;
-      match = reported.findIndex((l, i) => i >= next && l === line);
+    for (let i = next; i < Math.min(slots.length, next + SEARCH_WINDOW); i++) if (keyOf(i) === key) { match = i; break; }
+    const sameText = match >= 0;
+    const line = row.sql_start_line;
+    if (match < 0 && line !== undefined) {
+      for (let i = next; i < slots.length && (slots[i] as Slot).reportedLine <= line; i++) if ((slots[i] as Slot).reportedLine === line) { match = i; break; }
     }
-    const statement = match >= 0 ? ours[match] : undefined;
-    if (statement) {
-      next = match + 1;
-      placed.push(toPlaced(row, unit.source.path, statement.startLine, statement.endLine, statement.text, language));
-    } else {
-      const line = row.sql_start_line ?? 1;
-      placed.push(toPlaced(row, unit.source.path, line, line, row.exec_sql, language));
+    if (match < 0 && next > 0 && key !== '' && keyOf(next - 1)?.includes(key)) {
+      placed.push(onSlots(row, slots[next - 1] as Slot, slots[next - 1] as Slot, language));
+      continue;
     }
+    if (match < 0 && !home && next < slots.length) match = next;
+    if (match < 0) {
+      placed.push(home ? placeAside(row, slots, home, language) : toPlaced(row, '', 1, 1, row.exec_sql, language));
+      continue;
+    }
+    const last = sameText ? match : lastCovered(slots, match, row, key, keyOf);
+    next = last + 1;
+    placed.push(onSlots(row, slots[match] as Slot, slots[last] as Slot, language));
   }
   return placed;
 }
 
-/** The line SQLE reports for each statement: its real first line less one per DELIMITER line above it. */
-function reportedLines(text: string, statements: readonly Statement[]): number[] {
-  const delimiterLines: number[] = [];
+/** A row placed from the first line of one slot to the last line of another (the same slot for a one-to-one match). */
+function onSlots(row: TaskSql, first: Slot, last: Slot, language: Language): PlacedStatement {
+  const sql = first.statement && last.statement ? first.unit.source.text.slice(first.statement.start, last.statement.end) : row.exec_sql;
+  return toPlaced(row, first.unit.source.path, first.startLine, last.endLine, sql, language);
+}
+
+/**
+ * The last of our statements a row's text covers: those after `match` (in the same file) that
+ * start on a line the row's text reaches and whose text the row contains, in order.
+ */
+function lastCovered(slots: readonly Slot[], match: number, row: TaskSql, rowKey: string, keyOf: (i: number) => string | undefined): number {
+  const first = slots[match] as Slot;
+  if (!first.statement) return match;
+  const rowEndLine = first.startLine + lineBreaks(stripLeadingComments(row.exec_sql).trim());
+  let last = match;
+  let from = 0;
+  for (let j = match + 1; j < slots.length; j++) {
+    const slot = slots[j] as Slot;
+    const key = keyOf(j);
+    if (slot.unit !== first.unit || slot.startLine > rowEndLine || key === undefined) break;
+    const at = rowKey.indexOf(key, from);
+    if (at < 0) break;
+    from = at + key.length;
+    last = j;
+  }
+  return last;
+}
+
+/** The one file whose rows are being placed, with its DELIMITER lines. */
+interface Home {
+  unit: Unit;
+  delimiters: readonly number[];
+}
+
+/** A row matching none of our statements: at the real line SQLE means, spanning the statement holding it. */
+function placeAside(row: TaskSql, slots: readonly Slot[], { unit, delimiters }: Home, language: Language): PlacedStatement {
+  if (row.sql_start_line === undefined) return toPlaced(row, unit.source.path, 1, 1, row.exec_sql, language);
+  const line = realLine(row.sql_start_line, delimiters);
+  const holder = slots.find((s) => s.startLine <= line && line <= s.endLine);
+  if (holder?.statement) return toPlaced(row, unit.source.path, holder.startLine, holder.endLine, holder.statement.text, language);
+  return toPlaced(row, unit.source.path, line, line, row.exec_sql, language);
+}
+
+function placeSql(rows: readonly TaskSql[], unit: Unit, language: Language): PlacedStatement[] {
+  const delimiters = delimiterLines(unit.source.text);
+  return placeInStep(rows, sqlSlots(unit, delimiters), language, { unit, delimiters });
+}
+
+function sqlSlots(unit: Unit, drift: readonly number[] = delimiterLines(unit.source.text)): Slot[] {
+  let k = 0;
+  return unit.statements.map((statement) => {
+    while (k < drift.length && (drift[k] as number) < statement.startLine) k++;
+    return { unit, statement, startLine: statement.startLine, endLine: statement.endLine, reportedLine: statement.startLine - k };
+  });
+}
+
+/** Lines holding a MySQL `DELIMITER` command: SQLE does not count them, so each makes later lines one smaller. */
+function delimiterLines(text: string): number[] {
+  const lines: number[] = [];
   let line = 1;
   for (const piece of text.split(/(\r\n|\n|\r)/)) {
     if (piece === '\n' || piece === '\r\n' || piece === '\r') line++;
-    else if (/^[ \t]*delimiter[ \t]+\S+/i.test(piece)) delimiterLines.push(line);
+    else if (/^[ \t]*delimiter[ \t]+\S+/i.test(piece)) lines.push(line);
   }
-  let k = 0;
-  return statements.map((s) => {
-    while (k < delimiterLines.length && (delimiterLines[k] as number) < s.startLine) k++;
-    return s.startLine - k;
-  });
+  return lines;
+}
+
+/** The real line of a line SQLE reported, undoing the DELIMITER drift. */
+function realLine(reported: number, delimiters: readonly number[]): number {
+  let line = reported;
+  for (const d of delimiters) if (d <= line) line++;
+  return line;
 }
 
 /** SQLE reports a mapper statement at its opening tag; it ends at the matching closing tag. */
 function placeXml(rows: readonly TaskSql[], unit: Unit, language: Language): PlacedStatement[] {
-  const lines = unit.source.text.split(/\r\n|\n|\r/);
+  const tags = mapperTags(unit.source.text);
   return rows.map((row) => {
     const start = row.sql_start_line ?? 1;
-    let end = start;
-    const tag = /<(select|insert|update|delete)\b/i.exec(lines[start - 1] ?? '')?.[1];
-    if (tag) {
-      const close = new RegExp(`</${tag}\\s*>`, 'i');
-      for (let i = start - 1; i < lines.length; i++) if (close.test(lines[i] as string)) { end = i + 1; break; }
-    }
-    return toPlaced(row, unit.source.path, start, end, row.exec_sql, language);
+    const tag = tags.find((t) => t.startLine === start);
+    return toPlaced(row, unit.source.path, start, tag?.endLine ?? start, row.exec_sql, language);
   });
 }
 
-/** SQLE before 3.2401 returns no file or line: statement numbers run over the zip's .sql files, then its XML. */
-function placeByNumber(rows: readonly TaskSql[], units: readonly Unit[], language: Language): PlacedStatement[] {
-  const slots: { unit: Unit; statement?: Statement }[] = [];
-  for (const unit of [...units.filter((u) => !u.source.xml), ...units.filter((u) => u.source.xml)]) {
-    if (unit.source.xml) for (let i = 0; i < unit.statementCount; i++) slots.push({ unit });
-    else for (const statement of unit.statements) slots.push({ unit, statement });
+const MAPPER_TAG = /<(select|insert|update|delete)\b/gi;
+
+/** Every mapper statement tag of a MyBatis XML file, from its opening tag's line to its closing tag's. */
+export function mapperTags(text: string): { startLine: number; endLine: number }[] {
+  const tags: { startLine: number; endLine: number }[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const m of text.matchAll(MAPPER_TAG)) {
+    line += lineBreaks(text.slice(counted, m.index));
+    counted = m.index;
+    const close = new RegExp(`</${m[1] as string}\\s*>`, 'gi');
+    close.lastIndex = m.index;
+    const found = close.exec(text);
+    tags.push({ startLine: line, endLine: found ? line + lineBreaks(text.slice(m.index, found.index)) : line });
   }
-  return rows.map((row) => {
-    const slot = slots[row.number - 1];
-    if (!slot) return toPlaced(row, '', 1, 1, row.exec_sql, language);
-    const s = slot.statement;
-    return toPlaced(row, slot.unit.source.path, s?.startLine ?? 1, s?.endLine ?? 1, s?.text ?? row.exec_sql, language);
-  });
+  return tags;
+}
+
+/**
+ * SQLE before 3.2401 returns no file or line: statement numbers run over the zip's .sql files,
+ * then its XML. Rows are walked in step with our statements in that order, matched by text where
+ * they can be, so that one statement SQLE splits differently does not shift all later ones.
+ */
+function placeWithoutFiles(rows: readonly TaskSql[], units: readonly Unit[], language: Language): PlacedStatement[] {
+  const slots: Slot[] = [];
+  for (const unit of [...units.filter((u) => !u.source.xml), ...units.filter((u) => u.source.xml)]) {
+    if (unit.source.xml) for (const tag of mapperTags(unit.source.text)) slots.push({ unit, ...tag, reportedLine: tag.startLine });
+    else slots.push(...sqlSlots(unit));
+  }
+  // Lines without files are ambiguous across files: walk by text and order only.
+  const withoutLines = rows.map(({ sql_start_line: _line, ...row }) => row);
+  return placeInStep(withoutLines, slots, language);
 }
 
 function toPlaced(row: TaskSql, path: string, startLine: number, endLine: number, sql: string, language: Language): PlacedStatement {

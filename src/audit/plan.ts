@@ -54,23 +54,53 @@ export function planRecords(sources: readonly SourceFile[], caps: Caps = { state
 
 const ZIP_ENTRY_OVERHEAD = 128;
 
+/** What an entry adds to the zip: its deflated text, headers and (twice) its name. */
+function zipEntryBytes(text: string, path: string): number {
+  return deflateSync(Buffer.from(text, 'utf8'), { level: 6 }).length + ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(path);
+}
+
 function unitsOf(source: SourceFile, caps: Caps): Unit[] {
-  const bytes = Buffer.from(source.text, 'utf8');
-  const compressed = deflateSync(bytes, { level: 6 }).length + ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(source.path);
+  const compressed = zipEntryBytes(source.text, source.path);
   const whole: Unit = { source, text: source.text, statements: source.statements, statementCount: source.statementCount, compressedBytes: compressed };
-  const n = source.statements.length;
-  if ((source.statementCount <= caps.statements && compressed <= caps.bytes) || n < 2) return [whole];
-  const parts = Math.max(Math.ceil(n / caps.statements), Math.ceil(compressed / caps.bytes));
-  const size = Math.ceil(n / parts);
-  const units: Unit[] = [];
-  for (let i = 0; i < parts; i++) {
-    const statements = source.statements.slice(i * size, (i + 1) * size);
-    if (statements.length === 0) continue;
-    const share = Math.ceil((compressed * statements.length) / n);
-    units.push({ source, text: keepOnly(source.text, source.statements, i * size, i * size + statements.length), statements, statementCount: statements.length, compressedBytes: share, part: { index: i + 1, of: parts } });
-  }
-  for (const unit of units) if (unit.part) unit.part.of = units.length;
+  if ((source.statementCount <= caps.statements && compressed <= caps.bytes) || source.statements.length < 2) return [whole];
+  const units = partRanges(source, caps, compressed).flatMap((range) => fitPart(source, range, caps));
+  units.forEach((unit, i) => (unit.part = { index: i + 1, of: units.length }));
   return units;
+}
+
+/**
+ * Consecutive statement ranges, each within the statement cap and, by its share of the file's
+ * text (comments and blank lines before a statement go with it), within the byte cap.
+ */
+function partRanges(source: SourceFile, caps: Caps, compressed: number): [number, number][] {
+  const statements = source.statements;
+  const bytesPerByte = compressed / Math.max(1, Buffer.byteLength(source.text));
+  const ranges: [number, number][] = [];
+  let from = 0;
+  let bytes = 0;
+  statements.forEach((statement, i) => {
+    const size = (statement.endByte - (statements[i - 1]?.endByte ?? 0)) * bytesPerByte;
+    if (i > from && (i - from >= caps.statements || bytes + size > caps.bytes)) {
+      ranges.push([from, i]);
+      from = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  ranges.push([from, statements.length]);
+  return ranges;
+}
+
+/** The part carrying statements [from, to), halved until its real deflated size fits (one statement always goes alone). */
+function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): Unit[] {
+  const text = keepOnly(source.text, source.statements, from, to);
+  const compressedBytes = zipEntryBytes(text, source.path);
+  if (compressedBytes > caps.bytes && to - from > 1) {
+    const middle = Math.floor((from + to) / 2);
+    return [...fitPart(source, [from, middle], caps), ...fitPart(source, [middle, to], caps)];
+  }
+  const statements = source.statements.slice(from, to);
+  return [{ source, text, statements, statementCount: statements.length, compressedBytes, part: { index: 0, of: 0 } }];
 }
 
 const DELIMITER_LINE = /^[ \t]*delimiter[ \t]+\S+[ \t]*$/i;

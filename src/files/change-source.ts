@@ -3,7 +3,7 @@ import { compareCommits, listPullRequestFiles } from '../github/changed-files.js
 import type { GitHub } from '../github/client.js';
 import type { EventInfo } from '../event.js';
 import type { Log } from '../log.js';
-import { gitDiffPatch } from './git-diff.js';
+import { createGitDiffer } from './git-diff.js';
 import { selectTargets, type TargetSelection } from './targets.js';
 import { listWorkspaceFiles } from './workspace.js';
 
@@ -33,6 +33,7 @@ export function createChangeSource(gh: GitHub | undefined, event: EventInfo, wor
     compareCommits(needGitHub('comparing the pushed commits'), { owner: event.owner, repo: event.repo, base: event.push?.before ?? '', head: event.push?.after ?? '' }),
   );
   const workspaceFiles = once(() => listWorkspaceFiles(workspace));
+  const gitDiff = createGitDiffer(workspace);
   return {
     select: (globs, scope) =>
       selectTargets({
@@ -42,7 +43,7 @@ export function createChangeSource(gh: GitHub | undefined, event: EventInfo, wor
         listPullRequestFiles: pullFiles,
         compareCommits: () => pushFiles(),
         listWorkspaceFiles: workspaceFiles,
-        gitDiffPatch: (base, head, path) => gitDiffPatch(workspace, base, head, path),
+        gitDiff,
         log,
       }),
   };

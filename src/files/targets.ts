@@ -2,6 +2,7 @@ import type { ChangedFile } from '../github/changed-files.js';
 import { changedLinesFromPatch } from '../github/patch.js';
 import type { EventInfo } from '../event.js';
 import type { Log } from '../log.js';
+import type { GitDiffer } from './git-diff.js';
 import { createGlobMatcher } from './globs.js';
 
 /** The lines of a file that the change touched: every line, none, or a set. */
@@ -25,7 +26,8 @@ export interface TargetDeps {
   listPullRequestFiles: () => Promise<ChangedFile[]>;
   compareCommits: (base: string, head: string) => Promise<ChangedFile[]>;
   listWorkspaceFiles: () => Promise<string[]>;
-  gitDiffPatch: (base: string, head: string, path: string) => Promise<string | undefined>;
+  /** Diffs a file of the checkout against the base, for files whose patch GitHub omitted. */
+  gitDiff: GitDiffer;
   log: Log;
 }
 
@@ -38,10 +40,10 @@ export async function selectTargets(deps: TargetDeps): Promise<TargetSelection> 
   let base: string | undefined;
   if (event.pull) {
     base = event.pull.baseSha;
-    changes = await changedLinesOf(await deps.listPullRequestFiles(), matches, notes, base, event.pull.headSha, deps);
+    changes = await changedLinesOf(await deps.listPullRequestFiles(), matches, notes, base, deps);
   } else if (event.push && !/^0+$/.test(event.push.after)) {
     base = event.push.before;
-    changes = await changedLinesOf(await deps.compareCommits(event.push.before, event.push.after), matches, notes, base, event.push.after, deps);
+    changes = await changedLinesOf(await deps.compareCommits(event.push.before, event.push.after), matches, notes, base, deps);
   }
   if (deps.scope === 'changed' && changes) {
     return { targets: [...changes].map(([path, changedLines]) => ({ path, changedLines })), notes };
@@ -59,7 +61,6 @@ async function changedLinesOf(
   matches: (path: string) => boolean,
   notes: string[],
   base: string,
-  head: string,
   deps: TargetDeps,
 ): Promise<Map<string, ChangedLines>> {
   const result = new Map<string, ChangedLines>();
@@ -72,17 +73,19 @@ async function changedLinesOf(
     }
     if (file.status === 'added' || file.status === 'copied') result.set(file.path, 'all');
     else if (file.patch !== undefined) result.set(file.path, changedLinesFromPatch(file.patch));
-    else result.set(file.path, await patchFromGit(base, head, file.path, deps));
+    else result.set(file.path, await changedLinesFromGit(base, file.path, deps));
   }
   if (removed > 0) notes.push(`${removed} removed file${removed === 1 ? ' was' : 's were'} not audited.`);
   return result;
 }
 
-async function patchFromGit(base: string, head: string, path: string, deps: TargetDeps): Promise<ChangedLines> {
-  const patch = await deps.gitDiffPatch(base, head, path);
-  if (patch === undefined) {
-    deps.log.warning(`GitHub sent no diff for ${path} and git could not compute one: every line of it counts as changed.`);
-    return 'all';
-  }
-  return changedLinesFromPatch(patch);
+async function changedLinesFromGit(base: string, path: string, deps: TargetDeps): Promise<ChangedLines> {
+  const diff = await deps.gitDiff(base, path);
+  if (diff.kind === 'patch') return changedLinesFromPatch(diff.patch);
+  deps.log.warning(
+    diff.kind === 'binary'
+      ? `GitHub sent no diff for ${path} and git sees it as binary (UTF-16?): every line of it counts as changed.`
+      : `GitHub sent no diff for ${path} and git could not compute one (is the base commit ${base} reachable from the checkout?): every line of it counts as changed.`,
+  );
+  return 'all';
 }
