@@ -3,6 +3,7 @@ import { publishCheckRun } from '../github/checks.js';
 import type { EventInfo } from '../event.js';
 import type { Log } from '../log.js';
 import type { Finding, Report } from '../model.js';
+import { commandsOutcome, type AnnotationOutcome } from '../report/annotation-outcome.js';
 import { toCheckAnnotations, toWorkflowCommands } from '../report/annotations.js';
 import { checkRunOutput } from '../report/check-output.js';
 import type { Settings } from '../settings/types.js';
@@ -19,23 +20,28 @@ export interface AnnotationDeps {
   writeCommand: (line: string) => void;
 }
 
-/** Annotates through a check run, falling back to workflow commands when checks may not be written. */
-export async function publishAnnotations(deps: AnnotationDeps): Promise<void> {
+/**
+ * Annotates through a check run, falling back to workflow commands when checks may not be
+ * written; says how many annotations GitHub will display, for the job summary.
+ */
+export async function publishAnnotations(deps: AnnotationDeps): Promise<AnnotationOutcome> {
   const { settings, log } = deps;
-  if (settings.annotations === 'off') return;
+  if (settings.annotations === 'off') return { via: 'off' };
   if (settings.annotations !== 'commands') {
-    const why = await tryCheckRun(deps);
-    if (why === undefined) return;
-    log.warning(`${why} Falling back to workflow-command annotations (GitHub shows at most 10 of each level per step; the job summary lists every finding).`);
+    const written = await tryCheckRun(deps);
+    if (written.ok) return written.outcome;
+    log.warning(`${written.why} Falling back to workflow-command annotations: GitHub displays at most 10 of each level per step, so see the job summary for the rest.`);
   }
   for (const line of toWorkflowCommands(deps.findings, deps.report.language)) deps.writeCommand(line);
+  return commandsOutcome(deps.findings);
 }
 
-/** undefined when the check run was written; else why not. */
-async function tryCheckRun(deps: AnnotationDeps): Promise<string | undefined> {
+type CheckRunAttempt = { ok: true; outcome: AnnotationOutcome } | { ok: false; why: string };
+
+async function tryCheckRun(deps: AnnotationDeps): Promise<CheckRunAttempt> {
   const { gh, event, report, settings } = deps;
-  if (!gh) return 'No github-token was given, so no check run can be written.';
-  if (!event.headSha || !event.owner) return 'The event names no commit to attach a check run to.';
+  if (!gh) return { ok: false, why: 'No github-token was given, so no check run can be written.' };
+  if (!event.headSha || !event.owner) return { ok: false, why: 'The event names no commit to attach a check run to.' };
   const output = checkRunOutput(report);
   const result = await publishCheckRun(
     gh,
@@ -44,7 +50,7 @@ async function tryCheckRun(deps: AnnotationDeps): Promise<string | undefined> {
       repo: event.repo,
       headSha: event.headSha,
       name: settings.checkName,
-      conclusion: report.result === 'passed' ? 'success' : 'failure',
+      conclusion: report.result === 'passed' && report.dli?.result !== 'failed' ? 'success' : 'failure',
       title: output.title,
       summary: output.summary,
       text: output.text,
@@ -54,10 +60,10 @@ async function tryCheckRun(deps: AnnotationDeps): Promise<string | undefined> {
   );
   if (result.ok) {
     deps.log.info(`Check run "${settings.checkName}" written with ${result.sent} annotations: ${result.url}`);
-    return undefined;
+    const refused = result.failures.reduce((sum, f) => sum + f.annotations, 0);
+    return { ok: true, outcome: { via: 'checks', name: settings.checkName, written: result.sent, refused, url: result.url } };
   }
-  if (result.status === 403) {
-    return `The token may not write check runs (HTTP 403: ${result.message}); on pull requests from forks GitHub gives a read-only token, elsewhere add "checks: write" to the workflow's permissions.`;
-  }
-  return `Writing the check run failed (HTTP ${result.status}: ${result.message}).`;
+  // The message already says which permission is missing and that forks only get a read-only token.
+  if (result.status === 403) return { ok: false, why: `The token may not write check runs (HTTP 403: ${result.message}).` };
+  return { ok: false, why: `Writing the check run failed (HTTP ${result.status}: ${result.message}).` };
 }

@@ -29,6 +29,7 @@ export async function publishComment(
     body: renderComment(report, marker, report.runUrl),
   });
   if (result.ok) log.info(`Pull-request comment ${result.action}: ${result.url}`);
-  else if (result.status === 403) skip(`The token may not comment on the pull request (HTTP 403: ${result.message}); add "pull-requests: write" to the workflow's permissions. The results are in the job summary.`);
+  // The message names the missing permission and says that forks only get a read-only token.
+  else if (result.status === 403) skip(`The token may not comment on the pull request (HTTP 403): ${result.message} The results are in the job summary.`);
   else log.warning(`The pull-request comment could not be written (HTTP ${result.status}: ${result.message}).`);
 }

@@ -27,8 +27,9 @@ function title(report: Report): string {
     .filter((level) => report.counts[level] > 0)
     .map((level) => `${text(lang, 'levelPlural', level)}: ${report.counts[level]}`)
     .join(', ');
-  if (report.result === 'error') return counts === '' ? text(lang, 'checkTitleError') : `${text(lang, 'checkTitleError')} · ${counts}`;
-  return error + warn + notice === 0 ? text(lang, 'checkTitleClean') : counts;
+  const dli = report.dli?.result === 'failed' ? ` · ${text(lang, 'dliHeading')}: ${text(lang, 'dliResult', 'failed')}` : '';
+  if (report.result === 'error') return (counts === '' ? text(lang, 'checkTitleError') : `${text(lang, 'checkTitleError')} · ${counts}`) + dli;
+  return (error + warn + notice === 0 ? text(lang, 'checkTitleClean') : counts) + dli;
 }
 
 function summary(report: Report): string {

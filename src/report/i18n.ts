@@ -39,10 +39,20 @@ const en = {
   rowsCut: (count: number) => `${count} more not shown (size limit).`,
   commentCut: (count: number) =>
     `${count} ${count === 1 ? 'finding is' : 'findings are'} not shown here (comment size limit).`,
-  seeSummary: () => 'See every finding in the job summary',
+  seeSummary: () => 'See the job summary',
   resultsFor: (sha: string) => `Results for commit ${sha}`,
   synthetic: (kind: 'syntax-error' | 'whitelisted' | 'unnamed') =>
     ({ 'syntax-error': 'syntax error', whitelisted: 'whitelisted SQL', unnamed: 'SQLE result' })[kind],
+  annotationsInCheckRun: (count: number, checkRun: string) =>
+    `${count} ${count === 1 ? 'finding is' : 'findings are'} annotated in the check run ${checkRun}.`,
+  annotationsRefused: (count: number) =>
+    `${count} ${count === 1 ? 'annotation was' : 'annotations were'} refused by GitHub: see the findings below.`,
+  annotationsAsCommands: (count: number) =>
+    `${count} ${count === 1 ? 'finding is' : 'findings are'} annotated with workflow commands (no check run).`,
+  annotationsHidden: (hidden: number, written: number) =>
+    `At least ${hidden} of the ${written} annotations are not displayed: this run annotated with workflow commands ` +
+    '(no check run), and GitHub displays at most 10 errors, 10 warnings and 10 notices of those per step, 50 per job. ' +
+    'See the findings below.',
   checkTitleClean: () => 'No findings',
   checkTitleError: () => 'Audit incomplete',
   dliHeading: () => 'Huawei Cloud DLI',
@@ -109,9 +119,15 @@ const zh: Messages = {
     `另有 ${count} 个问题因篇幅限制未在此显示。全部问题见 JSON 报告（\`report-file\` 输出）和 SARIF 文件（\`sarif-file\` 输入）。`,
   rowsCut: (count) => `另有 ${count} 项因篇幅限制未显示。`,
   commentCut: (count) => `另有 ${count} 个问题因评论长度限制未在此显示。`,
-  seeSummary: () => '在作业摘要中查看全部问题',
+  seeSummary: () => '查看作业摘要',
   resultsFor: (sha) => `提交 ${sha} 的结果`,
   synthetic: (kind) => ({ 'syntax-error': '语法错误', whitelisted: '白名单 SQL', unnamed: 'SQLE 结果' })[kind],
+  annotationsInCheckRun: (count, checkRun) => `${count} 个问题已标注在检查运行 ${checkRun} 中。`,
+  annotationsRefused: (count) => `${count} 个标注被 GitHub 拒绝：见下方问题列表。`,
+  annotationsAsCommands: (count) => `${count} 个问题以工作流命令标注（未写入检查运行）。`,
+  annotationsHidden: (hidden, written) =>
+    `${written} 个标注中至少 ${hidden} 个未显示：本次运行以工作流命令标注（未写入检查运行），` +
+    'GitHub 对这类标注每个步骤最多显示 10 个错误、10 个警告和 10 个提示，每个作业最多 50 个。见下方问题列表。',
   checkTitleClean: () => '没有发现问题',
   checkTitleError: () => '审核未完成',
   dliHeading: () => '华为云 DLI',

@@ -1,8 +1,10 @@
 // The job summary: the whole picture of a run, kept under GitHub's 1 MiB limit.
 
-import type { AuditedFile, Report } from '../model.js';
+import type { AuditedFile, Language, Report } from '../model.js';
+import type { AnnotationOutcome } from './annotation-outcome.js';
 import { Budget, fitItems, utf8Bytes } from './budget.js';
 import { escapeInline } from './escape.js';
+import { markdownLink } from './links.js';
 import { countsByFile, groupByFile, notAnnotatedCount } from './findings.js';
 import { formatNumber, tableHead, tableRow, LEVEL_ICON } from './format.js';
 import { text } from './i18n.js';
@@ -69,13 +71,35 @@ function findingsSection(report: Report, budget: Budget): string[] {
   return lines;
 }
 
+/** Where the annotations went and how many of them GitHub will not display. */
+function annotationNotes(outcome: AnnotationOutcome | undefined, lang: Language): string[] {
+  if (outcome === undefined || outcome.via === 'off') return [];
+  if (outcome.via === 'commands') {
+    if (outcome.written === 0) return [];
+    return outcome.hidden > 0
+      ? [`> ⚠️ ${text(lang, 'annotationsHidden', outcome.hidden, outcome.written)}`, '']
+      : [`> ℹ️ ${text(lang, 'annotationsAsCommands', outcome.written)}`, ''];
+  }
+  if (outcome.written + outcome.refused === 0) return [];
+  const checkRun = markdownLink(`<code>${escapeInline(outcome.name, 200)}</code>`, outcome.url);
+  const lines = [`> ℹ️ ${text(lang, 'annotationsInCheckRun', outcome.written, checkRun)}`, ''];
+  if (outcome.refused > 0) lines.push(`> ⚠️ ${text(lang, 'annotationsRefused', outcome.refused)}`, '');
+  return lines;
+}
+
+export interface SummaryOptions {
+  /** How the findings were annotated, when known. */
+  annotations?: AnnotationOutcome;
+}
+
 /** The job summary's markdown: always smaller than SUMMARY_LIMIT bytes of UTF-8. */
-export function renderSummary(report: Report): string {
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const lang = report.language;
   const budget = new Budget(SUMMARY_LIMIT - MARGIN, utf8Bytes);
   const head = [`## ${resultBanner(report)}`, '', ...totalsTable(report), ''];
   const notAnnotated = notAnnotatedCount(report.findings);
   if (notAnnotated > 0) head.push(`> ℹ️ ${text(lang, 'notAnnotated', notAnnotated)}`, '');
+  head.push(...annotationNotes(options.annotations, lang));
   budget.force(head);
 
   const parts: string[][] = [head];

@@ -55,7 +55,7 @@ export async function publishReport(deps: PublishDeps): Promise<{ outputs: Recor
     core.endGroup();
   }
   for (const error of report.errors) log.warning(error);
-  await guard(log, 'the annotations', () =>
+  const annotations = await guard(log, 'the annotations', () =>
     publishAnnotations({
       report,
       findings: annotatedFindings(report),
@@ -66,7 +66,9 @@ export async function publishReport(deps: PublishDeps): Promise<{ outputs: Recor
       writeCommand: (line) => process.stdout.write(`${line}\n`),
     }),
   );
-  if (settings.summary) await guard(log, 'the job summary', () => core.summary.addRaw(renderSummary(report), true).write().then(() => undefined));
+  if (settings.summary) {
+    await guard(log, 'the job summary', () => core.summary.addRaw(renderSummary(report, { annotations }), true).write().then(() => undefined));
+  }
   await guard(log, 'the pull-request comment', () => publishComment(report, settings, deps.gh, deps.event, log));
   return { outputs: reportOutputs(report, paths) };
 }
@@ -79,10 +81,12 @@ function annotatedFindings(report: Report): Finding[] {
   return [...report.findings.filter((f) => f.onChangedLines && f.level !== 'normal'), ...dliFailures];
 }
 
-async function guard(log: Log, what: string, action: () => Promise<void>): Promise<void> {
+/** Runs one reporter; a failure is logged (undefined is returned) and never stops the others. */
+async function guard<T>(log: Log, what: string, action: () => Promise<T>): Promise<T | undefined> {
   try {
-    await action();
+    return await action();
   } catch (err) {
     log.warning(`Writing ${what} failed: ${(err as Error).message}`);
+    return undefined;
   }
 }

@@ -385,7 +385,10 @@ describe.concurrent('DLI check, end to end', () => {
       ['POST', '/jobs/check-sql'],
     ]);
     expect(d.jobs).toEqual([]);
-    const annotation = s.github.checkRuns[0]?.annotations.find((a) => a.message.startsWith('DLI:'));
+    const [run] = s.github.checkRuns;
+    expect(run?.conclusion).toBe('failure');
+    expect(run?.output.title).toContain('Huawei Cloud DLI: failed');
+    const annotation = run?.annotations.find((a) => a.message.startsWith('DLI:'));
     expect(annotation).toMatchObject({ path: 'dli/020_orders.sql', start_line: 3, end_line: 7, annotation_level: 'failure' });
     expect(annotation?.message).toContain("[PARSE_SYNTAX_ERROR] Syntax error at or near 'STRNG'");
     expect(dliSummary(r.summary).rows.map((row) => row.status)).toEqual(['✅ check passed', '❌ check failed']);

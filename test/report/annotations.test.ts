@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model.js';
 import { toCheckAnnotations, toWorkflowCommands } from '../../src/report/annotations.js';
 import { HOSTILE, realisticFindings } from './fixtures.js';
-
-/** Reads a workflow command as the runner does: `::name k=v,k=v::data`, then unescapes. */
-function parseCommand(line: string): { command: string; properties: Record<string, string>; data: string } {
-  const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/s.exec(line);
-  if (!match) throw new Error(`not a workflow command: ${line.slice(0, 80)}`);
-  const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-  const unescapeProperty = (s: string) => unescapeData(s.replace(/%3A/g, ':').replace(/%2C/g, ','));
-  const properties: Record<string, string> = {};
-  for (const pair of (match[2] ?? '').split(',')) {
-    const at = pair.indexOf('=');
-    properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
-  }
-  return { command: match[1] ?? '', properties, data: unescapeData(match[3] ?? '') };
-}
+import { parseCommand } from './workflow-commands.js';
 
 describe('toCheckAnnotations', () => {
   it('annotates every finding but the normal ones, with GitHub levels', () => {

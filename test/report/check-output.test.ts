@@ -6,7 +6,7 @@ import { expectSafeMarkdown } from './markdown-safety.js';
 describe('checkRunOutput', () => {
   it('titles the run by its counts and summarises the audit', () => {
     const output = checkRunOutput(realisticReport('en'));
-    expect(output.title).toBe('Errors: 6, Warnings: 2, Notices: 1');
+    expect(output.title).toBe('Errors: 6, Warnings: 2, Notices: 1 · Huawei Cloud DLI: failed');
     expect(output.summary.startsWith('## ❌ SQLE audit failed')).toBe(true);
     expect(output.summary).toContain('| 6 | 2 | 1 | 1 | 31 | 50.00% | 5 | 23 | error |');
     expect(output.summary).toContain(`[record 1990001](${RECORD_URL})`);

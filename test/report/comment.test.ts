@@ -38,7 +38,7 @@ describe('renderComment', () => {
     const md = renderComment(realisticReport('en'), MARKER, RUN_URL);
     expect(md).toContain('**<code>db/migrations/001&#95;init.sql</code>** (5)');
     expect(md).toContain(`[L4–L8](${BLOB}db/migrations/001_init.sql#L4-L8) <code>ddl&#95;check&#95;pk&#95;not&#95;exist</code> Table must have a primary key`);
-    expect(md).toContain(`[L52](${BLOB}src/main/resources/mapper/UserMapper.xml#L52-L52) <code>dml&#95;check&#95;update&#95;or&#95;delete&#95;has&#95;where</code>`);
+    expect(md).toContain(`[L52–L54](${BLOB}src/main/resources/mapper/UserMapper.xml#L52-L54) <code>dml&#95;check&#95;update&#95;or&#95;delete&#95;has&#95;where</code>`);
     expect(md).toContain('<i>syntax error</i>');
     expect(md).not.toContain('Audit SQL exceptions'); // normal findings are not problems
     expect(findingLines(md)).toHaveLength(9);
@@ -67,7 +67,7 @@ describe('renderComment', () => {
 
   it('links the job summary and the commit it reports on', () => {
     const md = renderComment(realisticReport('en'), MARKER, RUN_URL);
-    expect(md.trimEnd().split('\n').at(-1)).toBe(`<sub>Results for commit 3f2c9e1a7b4d · [See every finding in the job summary](${RUN_URL})</sub>`);
+    expect(md.trimEnd().split('\n').at(-1)).toBe(`<sub>Results for commit 3f2c9e1a7b4d · [See the job summary](${RUN_URL})</sub>`);
   });
 
   it('speaks Chinese', () => {
@@ -86,7 +86,7 @@ describe('renderComment', () => {
     expect(md.length).toBeGreaterThan(COMMENT_LIMIT * 0.9);
     const shown = findingLines(md).length;
     expect(shown).toBeGreaterThan(50);
-    const note = new RegExp(`> ✂️ (\\d+) findings are not shown here \\(comment size limit\\)\\. \\[See every finding in the job summary\\]\\(${RUN_URL}\\)`).exec(md);
+    const note = new RegExp(`> ✂️ (\\d+) findings are not shown here \\(comment size limit\\)\\. \\[See the job summary\\]\\(${RUN_URL}\\)`).exec(md);
     expect(Number(note?.[1])).toBe(report.findings.length - shown);
     expectSafeMarkdown(md, [BLOB, RECORD_URL, RUN_URL]);
   });
@@ -116,7 +116,7 @@ describe('renderComment', () => {
 
   it('makes no link from an unsafe job summary URL', () => {
     const md = renderComment(hugeReport(5_000), MARKER, 'javascript:alert(1)');
-    expect(md).toContain('See every finding in the job summary');
+    expect(md).toContain('See the job summary');
     expect(md).not.toContain('javascript');
   });
 });

@@ -62,9 +62,9 @@ export function realisticFindings(lang: Language): Finding[] {
     finding(lang, INIT, 19, 19, 'warn', 'syntax', 'SELEC * FORM orders'),
     finding(lang, INIT, 23, 23, 'warn', 'ddl_disable_drop_statement', 'DROP TABLE orders_old', false),
     finding(lang, SEED, 6, 6, 'normal', 'whitelist', "INSERT INTO settings (k, v) VALUES ('mode', 'on')"),
-    finding(lang, MAPPER, 18, 18, 'error', 'all_check_where_is_invalid', 'SELECT * FROM users'),
-    finding(lang, MAPPER, 52, 52, 'error', 'all_check_where_is_invalid', 'UPDATE users SET status = 0'),
-    finding(lang, MAPPER, 52, 52, 'error', 'dml_check_update_or_delete_has_where', 'UPDATE users SET status = 0'),
+    finding(lang, MAPPER, 18, 20, 'error', 'all_check_where_is_invalid', 'SELECT * FROM users'),
+    finding(lang, MAPPER, 52, 54, 'error', 'all_check_where_is_invalid', 'UPDATE users SET status = 0'),
+    finding(lang, MAPPER, 52, 54, 'error', 'dml_check_update_or_delete_has_where', 'UPDATE users SET status = 0'),
   ];
 }
 

@@ -9,7 +9,7 @@ describe('findingLogLines', () => {
     expect(lines[0]).toBe('db/migrations/001_init.sql:4-8 error ddl_check_pk_not_exist: Table must have a primary key');
     expect(lines[4]).toBe('db/migrations/001_init.sql:19-19 warn sqle/syntax-error: Syntax error or parser does not support it. Please manually confirm the correctness of SQL.');
     expect(lines[6]).toBe('db/migrations/002_seed.sql:6-6 normal sqle/whitelisted: Audit SQL exceptions');
-    expect(lines[9]).toMatch(/^src\/main\/resources\/mapper\/UserMapper\.xml:52-52 error /);
+    expect(lines[9]).toMatch(/^src\/main\/resources\/mapper\/UserMapper\.xml:52-54 error /);
   });
 
   it('prints one line per finding that the runner cannot read as a workflow command', () => {

@@ -1,27 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.js';
 import { FINGERPRINT_KEY, buildSarif } from '../../src/report/sarif.js';
 import { hostileReport, hugeReport, realisticReport } from './fixtures.js';
-
-// The SARIF 2.1.0 schema and validator that Microsoft's SARIF Multitool ships (devDependency).
-const require = createRequire(import.meta.url);
-const schemaPath = require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json');
-const multitool = require('@microsoft/sarif-multitool') as string;
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
-const validateSchema = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-
-function schemaErrors(log: object): string[] {
-  return validateSchema(log) ? [] : (validateSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
-}
+import { multitoolErrors, sarifSchemaErrors as schemaErrors } from './sarif-validation.js';
 
 interface SarifResult {
   ruleId: string;
@@ -48,20 +29,6 @@ function run(report: Report, category?: string): SarifRun {
 
 function fingerprints(findings: Finding[]): string[] {
   return run(realisticReport('en', { findings })).results.map((r) => r.partialFingerprints[FINGERPRINT_KEY] ?? '');
-}
-
-const workDir = mkdtempSync(path.join(tmpdir(), 'sarif-test-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-/** Runs `Sarif.Multitool validate` and returns the errors it reports. */
-function multitoolErrors(log: object, name: string): string[] {
-  const input = path.join(workDir, `${name}.sarif`);
-  const output = path.join(workDir, `${name}.validation.sarif`);
-  writeFileSync(input, JSON.stringify(log, null, 2));
-  const child = spawnSync(multitool, ['validate', input, '--output', output, '--log', 'ForceOverwrite', '--quiet'], { encoding: 'utf8', timeout: 60_000 });
-  expect(child.status, child.stderr + child.stdout).toBe(0);
-  const validation = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: unknown }[] }[] };
-  return (validation.runs[0]?.results ?? []).filter((r) => r.level === 'error').map((r) => `${r.ruleId} ${JSON.stringify(r.message)}`);
 }
 
 describe('buildSarif', () => {

@@ -17,6 +17,29 @@ describe('renderSummary', () => {
     expect(md).toContain('> ℹ️ 1 finding is not annotated');
   });
 
+  it('says where the annotations went and how many GitHub will not display', () => {
+    const report = realisticReport('en');
+    const checks = renderSummary(report, { annotations: { via: 'checks', name: 'SQLE audit', written: 9, refused: 0, url: 'https://github.com/acme/warehouse/runs/77' } });
+    expect(checks).toContain('> ℹ️ 9 findings are annotated in the check run [<code>SQLE audit</code>](https://github.com/acme/warehouse/runs/77).');
+    expect(checks).not.toContain('refused');
+    const refused = renderSummary(report, { annotations: { via: 'checks', name: 'SQLE audit', written: 50, refused: 50 } });
+    expect(refused).toContain('> ℹ️ 50 findings are annotated in the check run <code>SQLE audit</code>.');
+    expect(refused).toContain('> ⚠️ 50 annotations were refused by GitHub: see the findings below.');
+    const hidden = renderSummary(report, { annotations: { via: 'commands', written: 72, hidden: 52 } });
+    expect(hidden).toContain('> ⚠️ At least 52 of the 72 annotations are not displayed: this run annotated with workflow commands (no check run), and GitHub displays at most 10 errors, 10 warnings and 10 notices of those per step, 50 per job.');
+    expect(renderSummary(report, { annotations: { via: 'commands', written: 8, hidden: 0 } })).toContain('> ℹ️ 8 findings are annotated with workflow commands (no check run).');
+    expect(renderSummary(realisticReport('zh'), { annotations: { via: 'commands', written: 72, hidden: 52 } })).toContain('72 个标注中至少 52 个未显示');
+    for (const none of [undefined, { via: 'off' } as const, { via: 'commands', written: 0, hidden: 0 } as const, { via: 'checks', name: 'x', written: 0, refused: 0 } as const]) {
+      expect(renderSummary(report, { annotations: none })).not.toMatch(/annotated (in|with)|not displayed/);
+    }
+  });
+
+  it('escapes the check name and links only to a safe check-run URL', () => {
+    const md = renderSummary(realisticReport('en'), { annotations: { via: 'checks', name: '@team <b>x</b>', written: 1, refused: 0, url: 'javascript:alert(1)' } });
+    expect(md).toContain('annotated in the check run <code>@&#8203;team &lt;b&gt;x&lt;/b&gt;</code>.');
+    expectSafeMarkdown(md, ['https://github.com/acme/', 'https://sqle.example.com:10000/']);
+  });
+
   it('lists every file with its statements, counts by level and problem', () => {
     const md = renderSummary(realisticReport('en'));
     expect(md).toContain('| <code>db/migrations/001&#95;init.sql</code> | 9 | 3 | 2 | 1 |  |');
