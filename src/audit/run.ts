@@ -54,7 +54,7 @@ async function auditRecord(deps: AuditDeps, planned: PlannedRecord, index: numbe
     const [url, rows] = await Promise.all([deps.recordUrl(created.recordId), allTaskSqls(deps.client, created.taskId, planned.statements)]);
     record.url = url;
     record.statements = rows.length;
-    deps.log.debug(`SQLE ${label}: record ${created.recordId}, task ${created.taskId}, ${rows.length} statements.`);
+    deps.log.debug(`SQLE audited ${label}: record ${created.recordId}, task ${created.taskId}, ${rows.length} statements.`);
     return { record, placed: placeRows(rows, planned.units, names, deps.language) };
   } catch (err) {
     record.error = `SQLE could not complete ${label} (${describeFiles(files)}): ${(err as Error).message}`;
