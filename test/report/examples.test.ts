@@ -1,6 +1,6 @@
 // docs/example-*.md are what the README shows: rendered from the realistic report, kept in step
 // with the renderers (update them with `vitest run test/report/examples.test.ts -u`).
-// docs/reports.md quotes both; refresh its copies with
+// README.md quotes both; refresh its copies with
 // `UPDATE_DOCS=1 npm exec -- vitest run test/report/examples.test.ts`.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,14 +9,14 @@ import { commentMarker, renderComment } from '../../src/report/comment.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { REPO, RUN_URL, SERVER, realisticReport } from './fixtures.js';
 
-const REPORTS_DOC = new URL('../../docs/reports.md', import.meta.url);
+const REPORTS_DOC = new URL('../../README.md', import.meta.url);
 
 const exampleComment = (): string => renderComment(realisticReport('en'), commentMarker('SQLE audit\u0000default'), RUN_URL);
 // As published: the 8 findings on changed lines and the failed DLI statement went to the check run.
 const exampleSummary = (): string =>
   renderSummary(realisticReport('en'), { annotations: { via: 'checks', name: 'SQLE audit', written: 9, refused: 0, url: `${SERVER}/${REPO}/runs/28417390512` } });
 
-/** `markdown` as a block quote, the way docs/reports.md shows a rendered example. */
+/** `markdown` as a block quote, the way README.md shows a rendered example. */
 function quoted(markdown: string): string {
   return markdown
     .trimEnd()
@@ -30,7 +30,7 @@ function block(name: string): RegExp {
   return new RegExp(`(<!-- example:${name}:start[^>]*-->\\n)([\\s\\S]*?)\\n?<!-- example:${name}:end -->`);
 }
 
-/** Fails unless docs/reports.md quotes `markdown` between its `example:<name>` markers (or rewrites it with UPDATE_DOCS=1). */
+/** Fails unless README.md quotes `markdown` between its `example:<name>` markers (or rewrites it with UPDATE_DOCS=1). */
 function expectQuotedInReportsDoc(name: string, markdown: string): void {
   const doc = readFileSync(REPORTS_DOC, 'utf8');
   const pattern = block(name);
@@ -39,7 +39,7 @@ function expectQuotedInReportsDoc(name: string, markdown: string): void {
     writeFileSync(REPORTS_DOC, doc.replace(pattern, (_, start: string) => `${start}${quoted(markdown)}\n<!-- example:${name}:end -->`));
     return;
   }
-  expect(pattern.exec(doc)?.[2], `docs/reports.md quotes an outdated ${name}: run UPDATE_DOCS=1 npm exec -- vitest run test/report/examples.test.ts`).toBe(quoted(markdown));
+  expect(pattern.exec(doc)?.[2], `README.md quotes an outdated ${name}: run UPDATE_DOCS=1 npm exec -- vitest run test/report/examples.test.ts`).toBe(quoted(markdown));
 }
 
 describe('documentation examples', () => {
@@ -51,7 +51,7 @@ describe('documentation examples', () => {
     await expect(exampleSummary()).toMatchFileSnapshot('../../docs/example-summary.md');
   });
 
-  it('docs/reports.md quotes both examples as they render today', () => {
+  it('README.md quotes both examples as they render today', () => {
     expectQuotedInReportsDoc('comment', exampleComment());
     expectQuotedInReportsDoc('summary', exampleSummary());
   });
