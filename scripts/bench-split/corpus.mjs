@@ -1,18 +1,7 @@
 // Deterministic generators of realistic SQL scripts for the splitter benchmark.
 // `portable: true` leaves out the syntax dbgate-query-splitter does not know (MySQL `#` comments,
 // PostgreSQL E'' strings with \' escapes and nested comments), for the boundary comparison.
-
-/** mulberry32: a small seeded PRNG, so every run measures the same text. */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.ts';
 
 const WORDS = ['user', 'order', 'item', 'payment', 'audit', 'event', 'account', 'session', 'invoice', 'shipment'];
 const NOTES = ["it''s done", 'O\\\'Reilly; Ltd', 'path C:\\\\tmp\\\\x', '用户表；初始化', 'semi;colon', '"quoted"', 'tab\\there'];

@@ -1,18 +1,11 @@
 // The DLI + IAM double must refuse what the real gateway refuses, or the flow tests prove nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/dli/signer.js';
-import { DOUBLE_AK, DOUBLE_SK, DOUBLE_USER, startDliDouble, type DliDouble, type DliDoubleOptions } from '../doubles/dli/index.js';
+import { DOUBLE_AK, DOUBLE_SK, DOUBLE_USER, type DliDouble } from '../doubles/dli/index.js';
 import { parseStatement } from '../doubles/dli/spark-parse.js';
+import { dliDoublePerTest } from './double-per-test.js';
 
-let double: DliDouble | undefined;
-afterEach(async () => {
-  await double?.close();
-  double = undefined;
-});
-async function start(opts: DliDoubleOptions = {}): Promise<DliDouble> {
-  double = await startDliDouble(opts);
-  return double;
-}
+const start = dliDoublePerTest();
 
 interface CallOptions {
   body?: unknown;

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startDliDouble, type DliDouble, type DliDoubleOptions } from '../doubles/dli/index.js';
+import { describe, expect, it } from 'vitest';
+import { dliDoublePerTest } from './double-per-test.js';
 import { run, submits } from './harness.js';
 
-let double: DliDouble | undefined;
-afterEach(async () => {
-  await double?.close();
-  double = undefined;
-});
-async function start(opts: DliDoubleOptions = {}): Promise<DliDouble> {
-  double = await startDliDouble(opts);
-  return double;
-}
+const start = dliDoublePerTest();
 
 const checkMode = { settings: { mode: 'check' as const } };
 

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMIT_TAG, STATEMENT_TAG } from '../../src/dli/tags.js';
-import { DOUBLE_AK, DOUBLE_SK, DOUBLE_USER, startDliDouble, type DliDouble, type DliDoubleOptions } from '../doubles/dli/index.js';
+import { DOUBLE_AK, DOUBLE_SK, DOUBLE_USER } from '../doubles/dli/index.js';
+import { dliDoublePerTest } from './double-per-test.js';
 import { run, submits } from './harness.js';
 
 const SCHEMA = [
@@ -18,15 +19,7 @@ const FILES = [
   { path: 'sql/a_schema.sql', text: SCHEMA },
 ];
 
-let double: DliDouble | undefined;
-afterEach(async () => {
-  await double?.close();
-  double = undefined;
-});
-async function start(opts: DliDoubleOptions = {}): Promise<DliDouble> {
-  double = await startDliDouble(opts);
-  return double;
-}
+const start = dliDoublePerTest();
 
 describe('runDli submit', () => {
   it('submits the DDL in path and file order with queue, currentdb, conf and tags (AK/SK)', async () => {

@@ -77,15 +77,3 @@ export function checkInvariants(input: string, statements: Statement[]): void {
   rebuilt += input.slice(previousEnd);
   expect(rebuilt === input, 'statements and the gaps between them rebuild the input').toBe(true);
 }
-
-/** Deterministic PRNG (mulberry32), so randomized tests replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

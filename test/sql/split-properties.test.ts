@@ -1,9 +1,10 @@
 // Property and randomized tests: for any input, in every dialect, splitting never throws and its
 // result satisfies every invariant (see checkInvariants); pathological inputs stay linear.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/bench-split/seeded-random.js';
 import { decodeSqlFile } from '../../src/sql/encoding.js';
 import { splitSql } from '../../src/sql/split/index.js';
-import { DIALECTS, checkInvariants, seededRandom } from './split-helpers.js';
+import { DIALECTS, checkInvariants } from './split-helpers.js';
 
 /** Fragments that exercise every lexical rule of every dialect, mixed with plain SQL. */
 const FRAGMENTS = [
@@ -77,13 +78,12 @@ describe('linear time on pathological inputs', () => {
     'long run of whitespace before slashes': (' '.repeat(5000) + '/').repeat(MB / 5001),
     'BEGIN words in a routine': 'CREATE PROCEDURE p AS ' + 'BEGIN CASE '.repeat(MB / 11),
   };
-  it.each(Object.keys(cases))('%s: ~1 MB in well under a second per dialect', (name) => {
+  // A quadratic scan of ~1 MB takes hours, so the test's timeout catches it; the measured speed and
+  // linearity targets live in npm run bench:split, not in a timed assertion that a busy machine could fail.
+  it.each(Object.keys(cases))('%s: ~1 MB completes for every dialect', { timeout: 30_000 }, (name) => {
     const text = cases[name] as string;
     for (const dialect of DIALECTS) {
-      const t0 = performance.now();
       const statements = splitSql(text, dialect);
-      const ms = performance.now() - t0;
-      expect(ms, `${dialect} took ${ms.toFixed(0)} ms`).toBeLessThan(1500);
       expect(statements.length).toBeLessThanOrEqual(text.length);
     }
   });

@@ -60,3 +60,14 @@ export function asciiTable(chars: string): Uint8Array {
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
 }
+
+/** Index of the first character at or after `pos` that `table` marks (or the text's length). */
+export function nextMarked(text: string, pos: number, table: Uint8Array): number {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c < 128 && table[c] === 1) return pos;
+    pos++;
+  }
+  return n;
+}

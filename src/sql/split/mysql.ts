@@ -2,43 +2,27 @@
 // `DELIMITER xx` commands, `#` and `-- ` comments, `/* */` comments (but `/*! */` and `/*M! */`
 // are executable and belong to the statement), backslash escapes in '…' and "…", `…` identifiers.
 import {
-  BACKTICK, BANG, CR, DASH, DQUOTE, HASH, LF, SLASH, SQUOTE, STAR,
+  BACKTICK, CR, DQUOTE, LF, SQUOTE,
   asciiTable, isSpaceOrTab, isWhitespace,
 } from './chars.js';
-import { BackslashIndex, blockCommentEnd, doubledQuoteEnd, escapedQuoteEnd, skipTrivia } from './lexemes.js';
+import { afterCommentOrChar, type CommentSyntax } from './comments.js';
 import { lineEnd, skipSpacesAndTabs } from './lines.js';
-import { pushStatement, type Spans } from './spans.js';
+import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd } from './quotes.js';
+import { StatementScanner } from './scanner.js';
+import type { Spans } from './spans.js';
 import { isKeywordAt } from './words.js';
 
 const BODY_SPECIAL = asciiTable('\'"`#-/\n\r');
 const LOWER_D = 100;
 const MAX_DELIMITER_LENGTH = 15;
 
-/** End of the comment starting at `pos` when one that is not part of a statement starts there, else -1. */
-function commentEnd(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  if (c === HASH) return lineEnd(text, pos);
-  if (c === DASH) {
-    // `--` starts a comment only when followed by whitespace, a control character or the end.
-    if (text.charCodeAt(pos + 1) !== DASH) return -1;
-    const after = text.charCodeAt(pos + 2);
-    return Number.isNaN(after) || after <= 32 ? lineEnd(text, pos) : -1;
-  }
-  if (c === SLASH && text.charCodeAt(pos + 1) === STAR) {
-    return isExecutableComment(text, pos) ? -1 : blockCommentEnd(text, pos);
-  }
-  return -1;
-}
-
-/** `/*!…*\/` (MySQL) and `/*M!…*\/` (MariaDB) hold SQL the server runs. */
-function isExecutableComment(text: string, pos: number): boolean {
-  const c = text.charCodeAt(pos + 2);
-  return c === BANG || (c === 77 && text.charCodeAt(pos + 3) === BANG);
-}
-
-function skipMysqlTrivia(text: string, pos: number): number {
-  return skipTrivia(text, pos, commentEnd);
-}
+const MYSQL_COMMENTS: CommentSyntax = {
+  hashComments: true,
+  dashesNeedSpace: true,
+  nestedBlocks: false,
+  // `/*!…*/` (MySQL) and `/*M!…*/` (MariaDB) hold SQL the server runs.
+  statementBlocks: ['/*!', '/*M!'],
+};
 
 interface DelimiterCommand {
   delimiter: string;
@@ -79,52 +63,35 @@ function isDelimiterLine(text: string, pos: number): boolean {
   return skipSpacesAndTabs(text, argEnd) >= command.next;
 }
 
-class MysqlScanner {
+class MysqlScanner extends StatementScanner {
   private delimiter = ';';
-  /** Where scanning resumes after the statement the last `body` call ended. */
-  private next = 0;
-  private readonly backslashes: BackslashIndex;
+  private readonly backslashes = new BackslashIndex(this.text);
 
-  constructor(private readonly text: string) {
-    this.backslashes = new BackslashIndex(text);
+  constructor(text: string) {
+    super(text, MYSQL_COMMENTS);
   }
 
-  scan(): Spans {
-    const { text } = this;
-    const n = text.length;
-    const spans: Spans = [];
-    let pos = 0;
-    while (pos < n) {
-      const start = skipMysqlTrivia(text, pos);
-      if (start >= n) break;
-      const command = delimiterCommandAt(text, start);
-      if (command) {
-        this.delimiter = command.delimiter;
-        pos = command.next;
-        continue;
-      }
-      pushStatement(spans, text, start, this.body(start));
-      pos = this.next;
-    }
-    return spans;
+  protected override readAt(start: number, spans: Spans): number {
+    const command = delimiterCommandAt(this.text, start);
+    if (!command) return super.readAt(start, spans);
+    this.delimiter = command.delimiter;
+    return command.next;
   }
 
   /**
-   * Scans the statement starting at `start`; returns where its terminator starts: the current
-   * delimiter (also right after `END`, with no space), a DELIMITER line, or the end of the text.
+   * Ends the statement at the current delimiter (also right after `END`, with no space), at a
+   * DELIMITER line, or at the end of the text.
    */
-  private body(start: number): number {
+  protected body(start: number): number {
     const { text, delimiter, backslashes } = this;
     const n = text.length;
     const d0 = delimiter.charCodeAt(0);
     const dLen = delimiter.length;
+    // Not `nextMarked`: the delimiter may start with any character, so each one is compared.
     let i = start;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === d0 && (dLen === 1 || text.startsWith(delimiter, i))) {
-        this.next = i + dLen;
-        return i;
-      }
+      if (c === d0 && (dLen === 1 || text.startsWith(delimiter, i))) return this.stopAt(i, i + dLen);
       if (c >= 128 || BODY_SPECIAL[c] === 0) {
         i++;
         continue;
@@ -143,20 +110,16 @@ class MysqlScanner {
         case CR: {
           const lineStart = skipSpacesAndTabs(text, i + 1);
           if ((text.charCodeAt(lineStart) | 0x20) === LOWER_D && isDelimiterLine(text, lineStart)) {
-            this.next = lineStart;
-            return i;
+            return this.stopAt(i, lineStart);
           }
           i++;
           break;
         }
-        default: {
-          const end = commentEnd(text, i);
-          i = end < 0 ? i + 1 : end;
-        }
+        default:
+          i = afterCommentOrChar(text, i, MYSQL_COMMENTS);
       }
     }
-    this.next = n;
-    return n;
+    return this.stopAt(n, n);
   }
 }
 

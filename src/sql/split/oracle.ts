@@ -4,26 +4,18 @@
 // commands (SET, PROMPT, SPOOL, …) take one line each; REM lines are comments.
 import {
   AT, DASH, DQUOTE, LBRACE, LBRACKET, LPAREN, LT, SEMI, SLASH, SQUOTE, STAR,
-  asciiTable, isIdentChar, isWhitespace, upper,
+  asciiTable, isIdentChar, isWhitespace, nextMarked, upper,
 } from './chars.js';
-import { blockCommentEnd, doubledQuoteEnd, skipTrivia } from './lexemes.js';
+import { afterCommentOrChar, type CommentSyntax } from './comments.js';
 import { isAtLineStart, isRestOfLineBlank, lineEnd, skipLineBreak } from './lines.js';
+import { doubledQuoteEnd } from './quotes.js';
+import { StatementScanner } from './scanner.js';
 import { pushStatement, type Spans } from './spans.js';
 import { afterAnyKeyword, afterKeyword, isAnyKeywordAt, isKeywordAt, wordAt } from './words.js';
 
 const BODY_SPECIAL = asciiTable('\'"-/;');
 
-function commentEnd(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  const next = text.charCodeAt(pos + 1);
-  if (c === DASH && next === DASH) return lineEnd(text, pos);
-  if (c === SLASH && next === STAR) return blockCommentEnd(text, pos);
-  return -1;
-}
-
-function skipOracleTrivia(text: string, pos: number): number {
-  return skipTrivia(text, pos, commentEnd);
-}
+const ORACLE_COMMENTS: CommentSyntax = { hashComments: false, dashesNeedSpace: false, nestedBlocks: false, statementBlocks: [] };
 
 /** True when the `/` at `pos` is alone on its line (spaces and tabs aside). */
 function isSlashLine(text: string, pos: number): boolean {
@@ -48,14 +40,14 @@ function qQuoteEnd(text: string, pos: number): number {
 /** Is the statement starting at `start` a PL/SQL unit (ended only by a `/` line)? */
 function isPlsql(text: string, start: number): boolean {
   if (isAnyKeywordAt(text, start, ['DECLARE', 'BEGIN'])) return true;
-  let pos = afterKeyword(text, start, 'CREATE', skipOracleTrivia);
+  let pos = afterKeyword(text, start, 'CREATE', ORACLE_COMMENTS);
   if (pos < 0) return false;
-  const replace = afterKeyword(text, afterKeyword(text, pos, 'OR', skipOracleTrivia), 'REPLACE', skipOracleTrivia);
+  const replace = afterKeyword(text, afterKeyword(text, pos, 'OR', ORACLE_COMMENTS), 'REPLACE', ORACLE_COMMENTS);
   if (replace >= 0) pos = replace;
-  const edition = afterAnyKeyword(text, pos, ['EDITIONABLE', 'NONEDITIONABLE'], skipOracleTrivia);
+  const edition = afterAnyKeyword(text, pos, ['EDITIONABLE', 'NONEDITIONABLE'], ORACLE_COMMENTS);
   if (edition >= 0) pos = edition;
   if (isAnyKeywordAt(text, pos, ['PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER'])) return true;
-  return isKeywordAt(text, afterKeyword(text, pos, 'TYPE', skipOracleTrivia), 'BODY');
+  return isKeywordAt(text, afterKeyword(text, pos, 'TYPE', ORACLE_COMMENTS), 'BODY');
 }
 
 const SQLPLUS_COMMANDS = new Set([
@@ -74,7 +66,7 @@ function lineCommandAt(text: string, start: number): LineCommand {
   const word = wordAt(text, start);
   if (word === 'REM' || word === 'REMARK') return 'remark';
   if (!SQLPLUS_COMMANDS.has(word)) return 'none';
-  if (word === 'SET' && isAnyKeywordAt(text, afterKeyword(text, start, 'SET', skipOracleTrivia), SQL_SET)) return 'none';
+  if (word === 'SET' && isAnyKeywordAt(text, afterKeyword(text, start, 'SET', ORACLE_COMMENTS), SQL_SET)) return 'none';
   return 'command';
 }
 
@@ -94,52 +86,33 @@ function lastNonBlank(text: string, from: number, end: number): number {
   return i < from ? -1 : i;
 }
 
-class OracleScanner {
-  private next = 0;
-
-  constructor(private readonly text: string) {}
-
-  scan(): Spans {
-    const { text } = this;
-    const n = text.length;
-    const spans: Spans = [];
-    let pos = 0;
-    while (pos < n) {
-      const start = skipOracleTrivia(text, pos);
-      if (start >= n) break;
-      const command = lineCommandAt(text, start);
-      if (command !== 'none') {
-        const end = lineCommandEnd(text, start);
-        if (command === 'command') {
-          // The text leaves out a final `;`, which SQL*Plus accepts but is not part of the command.
-          const last = lastNonBlank(text, start, end);
-          pushStatement(spans, text, start, text.charCodeAt(last) === SEMI ? last : last + 1);
-        }
-        pos = end;
-        continue;
-      }
-      pushStatement(spans, text, start, this.body(start, isPlsql(text, start)));
-      pos = this.next;
-    }
-    return spans;
+class OracleScanner extends StatementScanner {
+  constructor(text: string) {
+    super(text, ORACLE_COMMENTS);
   }
 
-  private body(start: number, plsql: boolean): number {
+  protected override readAt(start: number, spans: Spans): number {
+    const { text } = this;
+    const command = lineCommandAt(text, start);
+    if (command === 'none') return super.readAt(start, spans);
+    const end = lineCommandEnd(text, start);
+    if (command === 'command') {
+      // The text leaves out a final `;`, which SQL*Plus accepts but is not part of the command.
+      const last = lastNonBlank(text, start, end);
+      pushStatement(spans, text, start, text.charCodeAt(last) === SEMI ? last : last + 1);
+    }
+    return end;
+  }
+
+  /** Ends SQL at its `;` or a `/` line, and PL/SQL units at a `/` line only (or at the end). */
+  protected body(start: number): number {
     const { text } = this;
     const n = text.length;
-    let i = start;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || BODY_SPECIAL[c] === 0) {
-        i++;
-        continue;
-      }
-      switch (c) {
+    const plsql = isPlsql(text, start);
+    for (let i = nextMarked(text, start, BODY_SPECIAL); i < n; i = nextMarked(text, i, BODY_SPECIAL)) {
+      switch (text.charCodeAt(i)) {
         case SEMI:
-          if (!plsql) {
-            this.next = i + 1;
-            return i;
-          }
+          if (!plsql) return this.stopAt(i, i + 1);
           i++;
           break;
         case SQUOTE: {
@@ -151,20 +124,14 @@ class OracleScanner {
           i = doubledQuoteEnd(text, i, '"');
           break;
         case SLASH:
-          if (text.charCodeAt(i + 1) !== STAR && isSlashLine(text, i)) {
-            this.next = i + 1;
-            return i;
-          }
-          i = text.charCodeAt(i + 1) === STAR ? blockCommentEnd(text, i) : i + 1;
+          if (text.charCodeAt(i + 1) !== STAR && isSlashLine(text, i)) return this.stopAt(i, i + 1);
+          i = afterCommentOrChar(text, i, ORACLE_COMMENTS);
           break;
-        default: {
-          const end = commentEnd(text, i);
-          i = end < 0 ? i + 1 : end;
-        }
+        default:
+          i = afterCommentOrChar(text, i, ORACLE_COMMENTS);
       }
     }
-    this.next = n;
-    return n;
+    return this.stopAt(n, n);
   }
 }
 

@@ -2,28 +2,20 @@
 // with them, "…" identifiers, $$…$$ and $tag$…$tag$ bodies, nested /* */ comments, `--` comments,
 // BEGIN ATOMIC … END bodies of SQL-standard routines, and the data of COPY … FROM stdin.
 import {
-  DASH, DOLLAR, DQUOTE, LPAREN, RPAREN, SEMI, SLASH, SQUOTE, STAR,
-  asciiTable, isDigit, isIdentChar, upper,
+  DASH, DOLLAR, DQUOTE, LPAREN, RPAREN, SEMI, SLASH, SQUOTE,
+  asciiTable, isDigit, isIdentChar, nextMarked, upper,
 } from './chars.js';
-import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd, nestedBlockCommentEnd, skipTrivia } from './lexemes.js';
+import { afterCommentOrChar, type CommentSyntax } from './comments.js';
 import { lineEnd, nextLineStart, skipLineBreak } from './lines.js';
-import { pushStatement, type Spans } from './spans.js';
+import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd } from './quotes.js';
+import { StatementScanner } from './scanner.js';
+import type { Spans } from './spans.js';
 import { afterKeyword, isAnyKeywordAt, isKeywordAt, wordEnd } from './words.js';
 
 const BODY_SPECIAL = asciiTable('\'"$-/;');
 const ROUTINE_SPECIAL = asciiTable('\'"$-/;()ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
 
-function commentEnd(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  const next = text.charCodeAt(pos + 1);
-  if (c === DASH && next === DASH) return lineEnd(text, pos);
-  if (c === SLASH && next === STAR) return nestedBlockCommentEnd(text, pos);
-  return -1;
-}
-
-function skipPostgresTrivia(text: string, pos: number): number {
-  return skipTrivia(text, pos, commentEnd);
-}
+const POSTGRES_COMMENTS: CommentSyntax = { hashComments: false, dashesNeedSpace: false, nestedBlocks: true, statementBlocks: [] };
 
 /** End of the dollar-quoted string opening at `pos`, or -1 when the `$` opens none. */
 function dollarQuoteEnd(text: string, pos: number): number {
@@ -52,61 +44,37 @@ function isEscapeString(text: string, pos: number): boolean {
 
 /** `CREATE [OR REPLACE] FUNCTION|PROCEDURE`: the body may be `BEGIN ATOMIC … END` with `;` inside. */
 function isRoutine(text: string, start: number): boolean {
-  let pos = afterKeyword(text, start, 'CREATE', skipPostgresTrivia);
+  let pos = afterKeyword(text, start, 'CREATE', POSTGRES_COMMENTS);
   if (pos < 0) return false;
-  const replace = afterKeyword(text, afterKeyword(text, pos, 'OR', skipPostgresTrivia), 'REPLACE', skipPostgresTrivia);
+  const replace = afterKeyword(text, afterKeyword(text, pos, 'OR', POSTGRES_COMMENTS), 'REPLACE', POSTGRES_COMMENTS);
   if (replace >= 0) pos = replace;
   return isAnyKeywordAt(text, pos, ['FUNCTION', 'PROCEDURE']);
 }
 
 const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+stdin\b/i;
 
-class PostgresScanner {
-  private next = 0;
-  private readonly backslashes: BackslashIndex;
+function isCopyFromStdin(text: string, start: number, stop: number): boolean {
+  return isKeywordAt(text, start, 'COPY') && COPY_FROM_STDIN.test(text.slice(start, stop));
+}
 
-  constructor(private readonly text: string) {
-    this.backslashes = new BackslashIndex(text);
+class PostgresScanner extends StatementScanner {
+  private readonly backslashes = new BackslashIndex(this.text);
+
+  constructor(text: string) {
+    super(text, POSTGRES_COMMENTS);
   }
 
-  scan(): Spans {
-    const { text } = this;
-    const n = text.length;
-    const spans: Spans = [];
-    let pos = 0;
-    while (pos < n) {
-      const start = skipPostgresTrivia(text, pos);
-      if (start >= n) break;
-      const stop = this.body(start, isRoutine(text, start));
-      pushStatement(spans, text, start, stop);
-      pos = this.next;
-      if (stop < n && isKeywordAt(text, start, 'COPY') && COPY_FROM_STDIN.test(text.slice(start, stop))) {
-        pos = copyDataEnd(text, stop);
-      }
-    }
-    return spans;
-  }
-
-  /** Returns where the statement's `;` is (or the end of the text). */
-  private body(start: number, routine: boolean): number {
+  /** Ends the statement at its `;` (after COPY … FROM stdin, scanning resumes past the data). */
+  protected body(start: number): number {
     const { text, backslashes } = this;
     const n = text.length;
-    const special = routine ? ROUTINE_SPECIAL : BODY_SPECIAL;
+    const special = isRoutine(text, start) ? ROUTINE_SPECIAL : BODY_SPECIAL;
     let parens = 0;
     let blocks = 0;
-    let i = start;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || special[c] === 0) {
-        i++;
-        continue;
-      }
-      switch (c) {
+    for (let i = nextMarked(text, start, special); i < n; i = nextMarked(text, i, special)) {
+      switch (text.charCodeAt(i)) {
         case SEMI:
-          if (blocks === 0) {
-            this.next = i + 1;
-            return i;
-          }
+          if (blocks === 0) return this.stopAt(i, isCopyFromStdin(text, start, i) ? copyDataEnd(text, i) : i + 1);
           i++;
           break;
         case SQUOTE:
@@ -120,12 +88,6 @@ class PostgresScanner {
           i = end < 0 ? i + 1 : end;
           break;
         }
-        case DASH:
-        case SLASH: {
-          const end = commentEnd(text, i);
-          i = end < 0 ? i + 1 : end;
-          break;
-        }
         case LPAREN:
           parens++;
           i++;
@@ -133,6 +95,10 @@ class PostgresScanner {
         case RPAREN:
           if (parens > 0) parens--;
           i++;
+          break;
+        case DASH:
+        case SLASH:
+          i = afterCommentOrChar(text, i, POSTGRES_COMMENTS);
           break;
         default: {
           // A word, in a routine: track BEGIN … END blocks outside parentheses, as psql does.
@@ -142,8 +108,7 @@ class PostgresScanner {
         }
       }
     }
-    this.next = n;
-    return n;
+    return this.stopAt(n, n);
   }
 }
 

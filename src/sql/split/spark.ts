@@ -1,71 +1,32 @@
 // Spark SQL / Hive (Huawei Cloud DLI): '…' and "…" strings with backslash escapes, `…` identifiers,
 // `--` comments, nested /* */ comments; /*+ hints */ are part of the statement.
-import {
-  BACKTICK, DASH, DQUOTE, PLUS, SEMI, SLASH, SQUOTE, STAR,
-  asciiTable,
-} from './chars.js';
-import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd, nestedBlockCommentEnd, skipTrivia } from './lexemes.js';
-import { lineEnd } from './lines.js';
-import { pushStatement, type Spans } from './spans.js';
+import { BACKTICK, DQUOTE, SEMI, SQUOTE, asciiTable, nextMarked } from './chars.js';
+import { afterCommentOrChar, type CommentSyntax } from './comments.js';
+import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd } from './quotes.js';
+import { StatementScanner } from './scanner.js';
+import type { Spans } from './spans.js';
 
 const BODY_SPECIAL = asciiTable('\'"`-/;');
 
-/** End of the comment at `pos`, or -1; hints (`/*+`) count as comments only inside a statement. */
-function commentEnd(text: string, pos: number, hintsAreComments: boolean): number {
-  const c = text.charCodeAt(pos);
-  const next = text.charCodeAt(pos + 1);
-  if (c === DASH && next === DASH) return lineEnd(text, pos);
-  if (c === SLASH && next === STAR) {
-    return hintsAreComments || text.charCodeAt(pos + 2) !== PLUS ? nestedBlockCommentEnd(text, pos) : -1;
-  }
-  return -1;
-}
-
+/** Inside a statement, hints are skipped like comments. */
+const SPARK_COMMENTS: CommentSyntax = { hashComments: false, dashesNeedSpace: false, nestedBlocks: true, statementBlocks: [] };
 /** Before a statement a hint is not a comment: it belongs to the statement. */
-function statementStartCommentEnd(text: string, pos: number): number {
-  return commentEnd(text, pos, false);
-}
+const LEADING_COMMENTS: CommentSyntax = { ...SPARK_COMMENTS, statementBlocks: ['/*+'] };
 
-function skipSparkTrivia(text: string, pos: number): number {
-  return skipTrivia(text, pos, statementStartCommentEnd);
-}
+class SparkScanner extends StatementScanner {
+  private readonly backslashes = new BackslashIndex(this.text);
 
-class SparkScanner {
-  private next = 0;
-  private readonly backslashes: BackslashIndex;
-
-  constructor(private readonly text: string) {
-    this.backslashes = new BackslashIndex(text);
+  constructor(text: string) {
+    super(text, LEADING_COMMENTS);
   }
 
-  scan(): Spans {
-    const { text } = this;
-    const n = text.length;
-    const spans: Spans = [];
-    let pos = 0;
-    while (pos < n) {
-      const start = skipSparkTrivia(text, pos);
-      if (start >= n) break;
-      pushStatement(spans, text, start, this.body(start));
-      pos = this.next;
-    }
-    return spans;
-  }
-
-  private body(start: number): number {
+  protected body(start: number): number {
     const { text, backslashes } = this;
     const n = text.length;
-    let i = start;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || BODY_SPECIAL[c] === 0) {
-        i++;
-        continue;
-      }
-      switch (c) {
+    for (let i = nextMarked(text, start, BODY_SPECIAL); i < n; i = nextMarked(text, i, BODY_SPECIAL)) {
+      switch (text.charCodeAt(i)) {
         case SEMI:
-          this.next = i + 1;
-          return i;
+          return this.stopAt(i, i + 1);
         case SQUOTE:
           i = escapedQuoteEnd(text, i, "'", backslashes);
           break;
@@ -75,14 +36,11 @@ class SparkScanner {
         case BACKTICK:
           i = doubledQuoteEnd(text, i, '`');
           break;
-        default: {
-          const end = commentEnd(text, i, true);
-          i = end < 0 ? i + 1 : end;
-        }
+        default:
+          i = afterCommentOrChar(text, i, SPARK_COMMENTS);
       }
     }
-    this.next = n;
-    return n;
+    return this.stopAt(n, n);
   }
 }
 

@@ -3,29 +3,21 @@
 // and in CREATE/ALTER PROCEDURE|FUNCTION|TRIGGER, whose body is the rest of the batch.
 // '…' and N'…' strings, "…" and […] identifiers (`]]` escapes), `--` and nested /* */ comments.
 import {
-  CR, DASH, DQUOTE, LBRACKET, LF, SEMI, SLASH, SQUOTE, STAR,
-  asciiTable, isDigit, isIdentChar, isLineBreak, upper,
+  CR, DASH, DQUOTE, LBRACKET, LF, SEMI, SLASH, SQUOTE,
+  asciiTable, isDigit, isIdentChar, isLineBreak, nextMarked, upper,
 } from './chars.js';
-import { doubledQuoteEnd, nestedBlockCommentEnd, skipTrivia } from './lexemes.js';
+import { afterCommentOrChar, skipTrivia, type CommentSyntax } from './comments.js';
 import { isAtLineStart, lineEnd, skipSpacesAndTabs } from './lines.js';
-import { pushStatement, type Spans } from './spans.js';
+import { doubledQuoteEnd } from './quotes.js';
+import { StatementScanner } from './scanner.js';
+import type { Spans } from './spans.js';
 import { afterKeyword, isAnyKeywordAt, isKeywordAt, wordEnd } from './words.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_';
 const BATCH_SPECIAL = asciiTable('\'"[-/\n\r');
 const STATEMENT_SPECIAL = asciiTable(`'"[-/;\n\r${LETTERS}`);
 
-function commentEnd(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  const next = text.charCodeAt(pos + 1);
-  if (c === DASH && next === DASH) return lineEnd(text, pos);
-  if (c === SLASH && next === STAR) return nestedBlockCommentEnd(text, pos);
-  return -1;
-}
-
-function skipSqlServerTrivia(text: string, pos: number): number {
-  return skipTrivia(text, pos, commentEnd);
-}
+const SQLSERVER_COMMENTS: CommentSyntax = { hashComments: false, dashesNeedSpace: false, nestedBlocks: true, statementBlocks: [] };
 
 /** For `GO [count] [-- comment]` starting at `pos`: the index of its line break; else -1. */
 function goLineEnd(text: string, pos: number): number {
@@ -40,10 +32,10 @@ function goLineEnd(text: string, pos: number): number {
 
 /** CREATE [OR ALTER] / ALTER of a routine: its body runs to the end of the batch. */
 function isRoutine(text: string, start: number): boolean {
-  let pos = afterKeyword(text, start, 'ALTER', skipSqlServerTrivia);
+  let pos = afterKeyword(text, start, 'ALTER', SQLSERVER_COMMENTS);
   if (pos < 0) {
-    pos = afterKeyword(text, start, 'CREATE', skipSqlServerTrivia);
-    const orAlter = afterKeyword(text, afterKeyword(text, pos, 'OR', skipSqlServerTrivia), 'ALTER', skipSqlServerTrivia);
+    pos = afterKeyword(text, start, 'CREATE', SQLSERVER_COMMENTS);
+    const orAlter = afterKeyword(text, afterKeyword(text, pos, 'OR', SQLSERVER_COMMENTS), 'ALTER', SQLSERVER_COMMENTS);
     if (orAlter >= 0) pos = orAlter;
   }
   return isAnyKeywordAt(text, pos, ['PROC', 'PROCEDURE', 'FUNCTION', 'TRIGGER']);
@@ -52,58 +44,34 @@ function isRoutine(text: string, start: number): boolean {
 /** BEGIN words that start a statement rather than a block. */
 const BEGIN_STATEMENTS = ['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVERSATION'];
 
-class SqlServerScanner {
-  private next = 0;
-
-  constructor(private readonly text: string) {}
-
-  scan(): Spans {
-    const { text } = this;
-    const n = text.length;
-    const spans: Spans = [];
-    let pos = 0;
-    while (pos < n) {
-      const start = skipSqlServerTrivia(text, pos);
-      if (start >= n) break;
-      const go = isAtLineStart(text, start) ? goLineEnd(text, start) : -1;
-      if (go >= 0) {
-        pos = go;
-        continue;
-      }
-      pushStatement(spans, text, start, this.body(start, isRoutine(text, start)));
-      pos = this.next;
-    }
-    return spans;
+class SqlServerScanner extends StatementScanner {
+  constructor(text: string) {
+    super(text, SQLSERVER_COMMENTS);
   }
 
-  /** Returns where the statement ends: its `;`, the line break before a GO line, or the end. */
-  private body(start: number, wholeBatch: boolean): number {
+  protected override readAt(start: number, spans: Spans): number {
+    const go = isAtLineStart(this.text, start) ? goLineEnd(this.text, start) : -1;
+    return go >= 0 ? go : super.readAt(start, spans);
+  }
+
+  /** Ends the statement at its `;`, at the line break before a GO line, or at the end. */
+  protected body(start: number): number {
     const { text } = this;
     const n = text.length;
-    const special = wholeBatch ? BATCH_SPECIAL : STATEMENT_SPECIAL;
+    const special = isRoutine(text, start) ? BATCH_SPECIAL : STATEMENT_SPECIAL;
     let blocks = 0;
-    let i = start;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || special[c] === 0) {
-        i++;
-        continue;
-      }
-      switch (c) {
+    for (let i = nextMarked(text, start, special); i < n; i = nextMarked(text, i, special)) {
+      switch (text.charCodeAt(i)) {
         case SEMI:
-          if (blocks === 0 && !isKeywordAt(text, skipSqlServerTrivia(text, i + 1), 'ELSE')) {
-            this.next = i + 1;
-            return i;
+          if (blocks === 0 && !isKeywordAt(text, skipTrivia(text, i + 1, SQLSERVER_COMMENTS), 'ELSE')) {
+            return this.stopAt(i, i + 1);
           }
           i++;
           break;
         case LF:
         case CR: {
           const lineStart = skipSpacesAndTabs(text, i + 1);
-          if (goLineEnd(text, lineStart) >= 0) {
-            this.next = lineStart;
-            return i;
-          }
+          if (goLineEnd(text, lineStart) >= 0) return this.stopAt(i, lineStart);
           i++;
           break;
         }
@@ -117,11 +85,9 @@ class SqlServerScanner {
           i = doubledQuoteEnd(text, i, ']');
           break;
         case DASH:
-        case SLASH: {
-          const end = commentEnd(text, i);
-          i = end < 0 ? i + 1 : end;
+        case SLASH:
+          i = afterCommentOrChar(text, i, SQLSERVER_COMMENTS);
           break;
-        }
         default: {
           const end = wordEnd(text, i);
           if (!isIdentChar(text.charCodeAt(i - 1))) blocks = nextBlockDepth(text, i, end, blocks);
@@ -129,8 +95,7 @@ class SqlServerScanner {
         }
       }
     }
-    this.next = n;
-    return n;
+    return this.stopAt(n, n);
   }
 }
 
@@ -138,11 +103,11 @@ class SqlServerScanner {
 function nextBlockDepth(text: string, start: number, end: number, depth: number): number {
   const len = end - start;
   if (len === 5 && isKeywordAt(text, start, 'BEGIN')) {
-    return isAnyKeywordAt(text, skipSqlServerTrivia(text, end), BEGIN_STATEMENTS) ? depth : depth + 1;
+    return isAnyKeywordAt(text, skipTrivia(text, end, SQLSERVER_COMMENTS), BEGIN_STATEMENTS) ? depth : depth + 1;
   }
   if (len === 4 && isKeywordAt(text, start, 'CASE')) return depth + 1;
   if (len === 3 && depth > 0 && isKeywordAt(text, start, 'END')) {
-    return isKeywordAt(text, skipSqlServerTrivia(text, end), 'CONVERSATION') ? depth : depth - 1;
+    return isKeywordAt(text, skipTrivia(text, end, SQLSERVER_COMMENTS), 'CONVERSATION') ? depth : depth - 1;
   }
   return depth;
 }

@@ -1,9 +1,7 @@
 // Reading keywords, for the few places where a statement's first words decide how it ends.
 // Matching compares code units in place: no substrings are allocated on the hot path.
 import { isIdentChar } from './chars.js';
-
-/** Skips whitespace and comments in a dialect's syntax; returns the index of the next token. */
-export type TriviaSkipper = (text: string, pos: number) => number;
+import { skipTrivia, type CommentSyntax } from './comments.js';
 
 /** Index just past the identifier-like word starting at `pos` (`pos` itself when there is none). */
 export function wordEnd(text: string, pos: number): number {
@@ -28,15 +26,15 @@ export function isKeywordAt(text: string, pos: number, keyword: string): boolean
   return !isIdentChar(text.charCodeAt(pos + n));
 }
 
-/** When the word at `pos` is `keyword`: the index of the token after it (trivia skipped); else -1. */
-export function afterKeyword(text: string, pos: number, keyword: string, skipTrivia: TriviaSkipper): number {
-  return pos >= 0 && isKeywordAt(text, pos, keyword) ? skipTrivia(text, pos + keyword.length) : -1;
+/** When the word at `pos` is `keyword`: the index of the token after it (comments skipped); else -1. */
+export function afterKeyword(text: string, pos: number, keyword: string, comments: CommentSyntax): number {
+  return pos >= 0 && isKeywordAt(text, pos, keyword) ? skipTrivia(text, pos + keyword.length, comments) : -1;
 }
 
 /** When the word at `pos` is one of `keywords`: the index of the token after it; else -1. */
-export function afterAnyKeyword(text: string, pos: number, keywords: readonly string[], skipTrivia: TriviaSkipper): number {
+export function afterAnyKeyword(text: string, pos: number, keywords: readonly string[], comments: CommentSyntax): number {
   for (const keyword of keywords) {
-    const next = afterKeyword(text, pos, keyword, skipTrivia);
+    const next = afterKeyword(text, pos, keyword, comments);
     if (next >= 0) return next;
   }
   return -1;

@@ -1,51 +1,6 @@
-// Skipping over comments and quoted tokens. Every function takes the index of the token's first
-// character and returns the index just past its end (the text's length when it is unterminated),
-// so scanners always make progress and stay linear.
-import { SLASH, STAR, isWhitespace } from './chars.js';
-
-/** Finds the end of a comment starting at `pos` that lies outside statements, or returns -1. */
-export type CommentEnd = (text: string, pos: number) => number;
-
-/** Skips whitespace and a dialect's comments; returns the index of the next token (or the length). */
-export function skipTrivia(text: string, pos: number, commentEnd: CommentEnd): number {
-  const n = text.length;
-  while (pos < n) {
-    if (isWhitespace(text.charCodeAt(pos))) {
-      pos++;
-      continue;
-    }
-    const end = commentEnd(text, pos);
-    if (end < 0) return pos;
-    pos = end;
-  }
-  return n;
-}
-
-/** `/* ... *\/` without nesting. */
-export function blockCommentEnd(text: string, pos: number): number {
-  const close = text.indexOf('*/', pos + 2);
-  return close < 0 ? text.length : close + 2;
-}
-
-/** `/* ... *\/` where inner `/*` open nested comments (PostgreSQL, SQL Server, Spark). */
-export function nestedBlockCommentEnd(text: string, pos: number): number {
-  const n = text.length;
-  let depth = 1;
-  let i = pos + 2;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === STAR && text.charCodeAt(i + 1) === SLASH) {
-      i += 2;
-      if (--depth === 0) return i;
-    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
-      i += 2;
-      depth++;
-    } else {
-      i++;
-    }
-  }
-  return n;
-}
+// Skipping over quoted tokens. Every function takes the index of the token's opening quote and
+// returns the index just past its end (the text's length when it is unterminated), so scanners
+// always make progress and stay linear.
 
 /** A token closed by `quote`, where a doubled quote stands for one (`'it''s'`, `"a""b"`, `[a]]b]`). */
 export function doubledQuoteEnd(text: string, pos: number, quote: string): number {
