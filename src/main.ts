@@ -12,7 +12,8 @@ import { createGitHub, type GitHub } from './github/client.js';
 import { createHttpService } from './http/client.js';
 import type { Report } from './model.js';
 import { readInputs } from './settings/inputs.js';
-import { parseSettings } from './settings/schema.js';
+import { pullRequestTargetProblems } from './settings/event-rules.js';
+import { parseSettings, SettingsError } from './settings/schema.js';
 import type { Settings } from './settings/types.js';
 
 const VERSION = '1.0.0';
@@ -21,9 +22,13 @@ const VERSION = '1.0.0';
 export async function run(): Promise<void> {
   let settings: Settings;
   let event: EventInfo;
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? '';
   try {
-    settings = parseSettings(readInputs((name) => core.getInput(name), (secret) => core.setSecret(secret)));
+    const raw = readInputs((name) => core.getInput(name), (secret) => core.setSecret(secret));
+    settings = parseSettings(raw);
     event = readEvent(process.env, readPayload(process.env['GITHUB_EVENT_PATH']));
+    const refused = pullRequestTargetProblems(settings, raw, event, workspace);
+    if (refused.length > 0) throw new SettingsError(refused.join('\n'));
   } catch (err) {
     core.setOutput('result', 'error');
     core.setFailed((err as Error).message);
@@ -32,9 +37,8 @@ export async function run(): Promise<void> {
   if (settings.http.insecureSkipTlsVerify) {
     log.warning('insecure-skip-tls-verify is on: TLS certificates of SQLE and DLI are not verified. Use it only for testing; give ca-cert instead.');
   }
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? '';
   const gh: GitHub | undefined = settings.githubToken
-    ? createGitHub({ token: settings.githubToken, apiUrl: process.env['GITHUB_API_URL'] ?? 'https://api.github.com', log, concurrency: settings.http.concurrency })
+    ? createGitHub({ token: settings.githubToken, apiUrl: process.env['GITHUB_API_URL'] ?? 'https://api.github.com', log, concurrency: settings.http.concurrency, timeoutMs: settings.http.timeoutSeconds * 1000 })
     : undefined;
   const sqleHttp = createHttpService('SQLE', settings.sqle.url, settings.http, log);
   const dmsHttp = createHttpService('DMS', settings.sqle.url, settings.http, log);

@@ -23,7 +23,7 @@ export function createHttpService(
 ): HttpService {
   const dispatcher = options.dispatcher ?? createDispatcher(settings);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const limit = createLimiter(settings.concurrency);
+  const limit = sharedLimiter(name, baseUrl, settings.concurrency);
   const timeoutMs = settings.timeoutSeconds * 1000;
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
@@ -52,7 +52,7 @@ export function createHttpService(
           dispatcher,
           signal: AbortSignal.timeout(Math.max(1, remaining)),
         });
-        response = { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
+        response = { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text(), attempts: attempt };
       } catch (err) {
         failure = err;
       }
@@ -80,6 +80,22 @@ export function createHttpService(
   }
 
   return { name, baseUrl, request: (req) => limit(() => send(req)) };
+}
+
+/**
+ * `concurrency` bounds the requests in flight to one service. SQLE and DMS are one server (the DMS
+ * gateway forwards /sqle/ paths), so they share one limit. DLI and IAM never do: a DLI request's
+ * `prepare` may log in to IAM while holding its slot.
+ */
+const limiters = new Map<string, ReturnType<typeof createLimiter>>();
+function sharedLimiter(name: ServiceName, baseUrl: URL, concurrency: number): ReturnType<typeof createLimiter> {
+  const key = `${name === 'DMS' ? 'SQLE' : name} ${baseUrl.origin} ${concurrency}`;
+  let limit = limiters.get(key);
+  if (!limit) {
+    limit = createLimiter(concurrency);
+    limiters.set(key, limit);
+  }
+  return limit;
 }
 
 /** HTTP header names are case-insensitive: one spelling each, so a caller's header replaces the default instead of doubling it. */

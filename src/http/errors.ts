@@ -24,9 +24,11 @@ export class ServiceError extends Error {
     readonly serverMessage: string,
     readonly code?: string | number,
     hint?: string,
+    attempts = 1,
   ) {
     super(
       `${service}: ${method} ${path} answered HTTP ${status}` +
+        (attempts > 1 ? ` (after ${attempts} attempts)` : '') +
         (code !== undefined ? ` code ${code}` : '') +
         (serverMessage ? `: ${serverMessage}` : '') +
         (hint ? `. ${hint}` : ''),
@@ -66,5 +68,5 @@ export function displayPath(req: Pick<HttpRequest, 'path'>): string {
 }
 
 export function statusError(service: ServiceName, req: HttpRequest, res: HttpResponse, hint?: string): ServiceError {
-  return new ServiceError(service, req.method, displayPath(req), res.status, serverMessage(res.text), undefined, hint);
+  return new ServiceError(service, req.method, displayPath(req), res.status, serverMessage(res.text), undefined, hint, res.attempts);
 }

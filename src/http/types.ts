@@ -33,6 +33,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** Raw body text (already decompressed). */
   text: string;
+  /** Requests sent to get this answer (more than 1 after retries). */
+  attempts?: number;
 }
 
 export interface HttpService {

@@ -23,7 +23,19 @@ export function readInputs(getInput: (name: string) => string, mask: (secret: st
   const raw = {} as RawInputs;
   for (const name of INPUT_NAMES) raw[name] = getInput(name).trim();
   for (const name of SECRET_INPUTS) maskSecret(raw[name], mask);
+  for (const name of URL_INPUTS) maskSecret(urlPassword(raw[name]), mask);
   return raw;
+}
+
+/** URLs that could carry a password (which the settings refuse, without echoing it). */
+const URL_INPUTS: readonly InputName[] = ['sqle-url', 'dli-endpoint', 'iam-endpoint'];
+
+function urlPassword(value: string): string {
+  try {
+    return decodeURIComponent(new URL(value).password);
+  } catch {
+    return '';
+  }
 }
 
 /** Masks a secret as printed plainly, URL-encoded and base64-encoded. */

@@ -42,9 +42,11 @@ const httpUrl = (input: string) =>
       url = undefined;
     }
     if (url && (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password) return url;
+    // Never echo a URL holding credentials: its password is not a masked input.
+    const shown = url && (url.username || url.password) ? 'a URL with a user name or password in it' : `"${v}"`;
     ctx.addIssue({
       code: 'custom',
-      message: `Input "${input}" is "${v}"; allowed: an http(s) URL such as https://host:10000 (without credentials in it).`,
+      message: `Input "${input}" is ${shown}; allowed: an http(s) URL such as https://host:10000 (without credentials in it).`,
     });
     return z.NEVER;
   });
@@ -165,7 +167,7 @@ function parseDli(raw: RawInputs, mode: 'check' | 'submit', files: string[], tim
   const region = raw['dli-region'];
   if (!region) problems.push(`Input "dli-region" is empty; it is required when "dli-mode" is ${mode} (e.g. cn-north-4).`);
   else if (!REGION.test(region)) problems.push(`Input "dli-region" is "${region}"; allowed: a Huawei Cloud region id such as cn-north-4.`);
-  const endpoints = defaultEndpoints(region || 'invalid');
+  const endpoints = defaultEndpoints(REGION.test(region) ? region : 'invalid');
   const endpoint = urlOrProblem('dli-endpoint', raw['dli-endpoint'] || endpoints.dli.href, problems);
   const iamEndpoint = urlOrProblem('iam-endpoint', raw['iam-endpoint'] || endpoints.iam.href, problems);
   const projectId = optional(raw['dli-project-id']);

@@ -8,7 +8,7 @@ export function sqleHttpError(req: HttpRequest, res: HttpResponse, login: LoginK
   const said = serverMessage(res.text);
   const service = req.path.startsWith('/v1/dms') ? 'DMS' : 'SQLE';
   const hint = hintFor(res.status, said, login, project);
-  return new ServiceError(service, req.method, displayPath(req), res.status, said, undefined, hint);
+  return new ServiceError(service, req.method, displayPath(req), res.status, said, undefined, hint, res.attempts);
 }
 
 function hintFor(status: number, said: string, login: LoginKind, project: string): string | undefined {

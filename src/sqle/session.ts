@@ -49,7 +49,8 @@ export async function openSession(dms: HttpService, settings: SqleSettings, log:
 }
 
 async function login(dms: HttpService, username: string, password: string, project: string, mask: (s: string) => void): Promise<string> {
-  const req = { method: 'POST' as const, path: '/v1/dms/sessions', json: { session: { username, password } } };
+  // Safe to repeat: a second login only issues another token.
+  const req = { method: 'POST' as const, path: '/v1/dms/sessions', json: { session: { username, password } }, idempotent: true };
   const res = await dms.request(req);
   if (res.status !== 200) throw sqleHttpError(req, res, 'password', project);
   const env = parseJsonReply(req, res, envelope);

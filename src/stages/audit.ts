@@ -2,9 +2,11 @@ import { buildAuditReport } from '../audit/report.js';
 import { runAudit } from '../audit/run.js';
 import { loadSources } from '../audit/sources.js';
 import type { ChangeSource } from '../files/change-source.js';
+import { createGlobMatcher } from '../files/globs.js';
 import { readWorkspaceFile } from '../files/read.js';
 import { assertCheckedOut } from '../files/workspace.js';
 import type { EventInfo } from '../event.js';
+import { asRequestError, describeGitHubError } from '../github/errors.js';
 import type { HttpService } from '../http/types.js';
 import type { Log } from '../log.js';
 import type { Report } from '../model.js';
@@ -41,7 +43,7 @@ export async function auditChanges(deps: AuditStageDeps): Promise<Report> {
     assertCheckedOut(deps.workspace);
     selection = await deps.changes.select(settings.files, settings.scope);
   } catch (err) {
-    return buildAuditReport(empty, { ...ctx, errors: [(err as Error).message] }, base);
+    return buildAuditReport(empty, { ...ctx, errors: [selectionError(err)] }, base);
   }
   const notes = [...selection.notes];
   const changedLines = new Map(selection.targets.map((t) => [t.path, t.changedLines]));
@@ -50,7 +52,8 @@ export async function auditChanges(deps: AuditStageDeps): Promise<Report> {
     log.info(notes[notes.length - 1] ?? '');
     return buildAuditReport(empty, { ...ctx, notes }, base);
   }
-  const { sources, files } = await loadSources(selection.targets, (p) => readWorkspaceFile(deps.workspace, p), dialectForDbType(settings.sqle.dbType));
+  const selects = createGlobMatcher(settings.files);
+  const { sources, files } = await loadSources(selection.targets, (p) => readWorkspaceFile(deps.workspace, p, selects), dialectForDbType(settings.sqle.dbType));
   for (const file of files) if (file.error) log.warning(`${file.path}: not audited: ${file.error}`);
   if (sources.length === 0) return buildAuditReport(empty, { ...ctx, changedLines, files, notes }, base);
 
@@ -83,4 +86,10 @@ export async function auditChanges(deps: AuditStageDeps): Promise<Report> {
   } catch (err) {
     return buildAuditReport(empty, { ...ctx, changedLines, files, notes, errors: [(err as Error).message] }, base);
   }
+}
+
+/** A GitHub API failure while listing the changed files says so; anything else keeps its own message. */
+function selectionError(err: unknown): string {
+  if (!asRequestError(err)) return (err as Error).message;
+  return describeGitHubError(err, 'list the files this change touched', 'contents: read').message;
 }

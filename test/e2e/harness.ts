@@ -50,6 +50,7 @@ export interface JsonReport {
   findings: { file: string; startLine: number; endLine: number; level: string; rule: string; message: string; onChangedLines: boolean }[];
   files: { path: string; statements: number; error?: string }[];
   records: { id?: string; url?: string; files: string[]; error?: string }[];
+  errors: string[];
   [key: string]: unknown;
 }
 
