@@ -9,7 +9,7 @@ import type { EventInfo } from '../event.js';
 import { asRequestError, describeGitHubError } from '../github/errors.js';
 import type { HttpService } from '../http/types.js';
 import type { Log } from '../log.js';
-import type { Report } from '../model.js';
+import type { AuditedFile, Report } from '../model.js';
 import { createSqleClient } from '../sqle/client.js';
 import { openSession } from '../sqle/session.js';
 import { dialectForDbType } from '../sql/dialect.js';
@@ -55,6 +55,9 @@ export async function auditChanges(deps: AuditStageDeps): Promise<Report> {
   const selects = createGlobMatcher(settings.files);
   const { sources, files } = await loadSources(selection.targets, (p) => readWorkspaceFile(deps.workspace, p, selects), dialectForDbType(settings.sqle.dbType));
   for (const file of files) if (file.error) log.warning(`${file.path}: not audited: ${file.error}`);
+  // Fail closed: a selected file that cannot be audited (binary, refused link...) must not slip past the gate.
+  const unaudited = unauditedFiles(files);
+  ctx.errors.push(...unaudited);
   if (sources.length === 0) return buildAuditReport(empty, { ...ctx, changedLines, files, notes }, base);
 
   try {
@@ -84,8 +87,16 @@ export async function auditChanges(deps: AuditStageDeps): Promise<Report> {
     });
     return buildAuditReport(outcome, { ...ctx, changedLines, files, notes }, base);
   } catch (err) {
-    return buildAuditReport(empty, { ...ctx, changedLines, files, notes, errors: [(err as Error).message] }, base);
+    return buildAuditReport(empty, { ...ctx, changedLines, files, notes, errors: [...ctx.errors, (err as Error).message] }, base);
   }
+}
+
+function unauditedFiles(files: readonly AuditedFile[]): string[] {
+  const failed = files.filter((f) => f.error);
+  if (failed.length === 0) return [];
+  const shown = failed.slice(0, 10).map((f) => `${f.path} (${f.error})`).join('; ');
+  const more = failed.length > 10 ? `; and ${failed.length - 10} more` : '';
+  return [`${failed.length} selected file${failed.length === 1 ? '' : 's'} could not be audited: ${shown}${more}.`];
 }
 
 /** A GitHub API failure while listing the changed files says so; anything else keeps its own message. */

@@ -106,5 +106,8 @@ describe('file encodings, end to end', () => {
     expect(r.summary).toMatch(/<code>db\/archive\.sql<\/code>[^\n]*binary file &#40;NUL byte at offset 5&#41;/);
     expect(r.summary).toMatch(/<code>db\/garbage\.sql<\/code>[^\n]*not text in a supported encoding/);
     expect(r.stdout).toContain('::warning::db/archive.sql: not audited: binary file');
+    // Fail closed: the findings stand, and the run says the audit is incomplete.
+    expect(r.outputs['result']).toBe('error');
+    expect(r.report?.errors).toEqual([expect.stringMatching(/^2 selected files could not be audited: db\/archive\.sql \(binary file/)]);
   });
 });

@@ -45,18 +45,22 @@ function decoded(markdown: string): string {
     .replace(/\u200B/g, '');
 }
 
-/** A file was refused: named with its reason in the report, the summary and a warning, and never uploaded. */
+/**
+ * A file was refused: named with its reason in the report, the summary and a warning, never
+ * uploaded, and the run fails closed (`result: error`) so that no selected file slips past the gate.
+ */
 function expectRefused(r: RunResult, s: Scenario, file: string, reason: string): void {
   expect(fileError(r, file)).toBe(reason);
   expect(decoded(r.summary)).toContain(file);
   expect(r.stdout).toContain(`::warning::${file.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}: not audited: ${reason}`);
   for (const upload of uploads(s)) expect(upload.body.toString('latin1')).not.toContain(path.basename(file));
+  expect(r.outputs['result']).toBe('error');
+  expect(r.exitCode).toBe(1);
+  expect(r.report?.errors.join('\n')).toMatch(/selected files? could not be audited/);
 }
 
-/** The run completed normally: exit 0, result passed, `db/ok.sql`'s one warning reported. */
+/** The other files were still audited: `db/ok.sql`'s one warning is reported. */
 function expectOkFileAudited(r: RunResult): void {
-  expect(r.exitCode).toBe(0);
-  expect(r.outputs['result']).toBe('passed');
   expect(r.report?.findings.filter((f) => f.file === 'db/ok.sql').map((f) => f.level)).toEqual(['warn']);
 }
 
@@ -102,7 +106,6 @@ const CASES: Record<BadInputCaseId, () => Promise<void>> = {
     });
     await withScenario({ files: {}, changed: added('db/creds.sql', 'db/latest.sql', 'db/ok.sql') }, async (s) => {
       const r = await s.run({}, { workspace });
-      expect(r.outputs['result']).toBe('passed');
       expectRefused(r, s, 'db/creds.sql', 'refused: a symlink to gha-creds-0a1b2c.json, which the "files" globs do not select');
       // A symlink to a file the globs select is audited like that file.
       expect(r.report?.findings.map((f) => f.file).sort()).toEqual(['db/latest.sql', 'db/ok.sql']);
@@ -270,7 +273,6 @@ const CASES: Record<BadInputCaseId, () => Promise<void>> = {
       const r = await s.run({}, { workspace, eventName: 'pull_request_target', payload: pullRequestPayload({ headSha: HEAD_SHA, baseSha: base, fork: true }) });
       expect(fs.existsSync(marker)).toBe(false);
       expect(fs.existsSync(path.join(workspace, 'pwned'))).toBe(false);
-      expect(r.outputs['result']).toBe('passed');
       expectRefused(r, s, 'db/config.sql', 'refused: a symlink into .git');
       // git computed the changed lines: only the head's new statement of db/V1.sql is on them.
       expect(r.report?.findings.map((f) => [f.file, f.startLine, f.onChangedLines])).toEqual([
