@@ -36,6 +36,8 @@ export async function iamPasswordLogin(
   const request = {
     method: 'POST' as const,
     path: '/v3/auth/tokens',
+    // Logging in twice only issues another token: safe to repeat on a transient failure.
+    idempotent: true,
     query: { nocatalog: 'true' },
     json: {
       auth: {

@@ -1,5 +1,6 @@
 import type { EventInfo } from '../event.js';
 import type { ChangeSource } from '../files/change-source.js';
+import { createGlobMatcher } from '../files/globs.js';
 import { readWorkspaceFile } from '../files/read.js';
 import { createHttpService } from '../http/client.js';
 import type { Log } from '../log.js';
@@ -26,9 +27,10 @@ export async function deliverDdl(deps: DliStageDeps): Promise<DliReport> {
   const { settings, log } = deps;
   try {
     const selection = await deps.changes.select(settings.files, deps.scope);
+    const selects = createGlobMatcher(settings.files);
     const files: { path: string; text: string }[] = [];
     for (const target of selection.targets) {
-      const read = await readWorkspaceFile(deps.workspace, target.path);
+      const read = await readWorkspaceFile(deps.workspace, target.path, selects);
       const decoded = read.ok ? decodeSqlFile(read.bytes) : undefined;
       if (decoded?.ok) files.push({ path: target.path, text: decoded.text });
       else log.warning(`${target.path}: not sent to DLI: ${read.ok ? (decoded && !decoded.ok ? decoded.error : '') : read.error}`);

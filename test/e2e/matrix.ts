@@ -202,9 +202,9 @@ const TABLE: Record<EndpointId, Record<FaultId, Cell>> = {
   },
   'iam-token': {
     refused: { outcome: dliFailed, says: ['connection refused', RETRIED] },
-    reset: { outcome: dliFailed, says: [RESET] },
+    reset: { outcome: dliFailed, says: [RESET, RETRIED] },
     slow: { outcome: dliFailed, says: [TIMEOUT] },
-    'burst-5xx': { outcome: dliFailed, says: ['503'] },
+    'burst-5xx': { outcome: recovers, says: [] },
     'malformed-json': { outcome: dliFailed, says: ['answered HTTP 200'] },
     'unknown-code': { na: 'IAM answers Keystone resources, without a business-code envelope' },
     'html-page': { outcome: dliFailed, says: ['an HTML page'] },
