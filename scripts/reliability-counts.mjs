@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes what the reliability tests cover, with their counts, into docs/reliability.md (and any
+// Writes what the reliability tests cover, with their counts, into README.md (and any
 // other file given that holds the markers), computed from the tables the tests run:
 // test/e2e/matrix.ts, test/e2e/hostile-table.ts and test/e2e/secret-table.ts.
 // `--check` exits 1 when a file differs from what would be written (CI runs it).
@@ -94,7 +94,7 @@ function generated(text, file) {
 const check = process.argv.includes('--check');
 const files = process.argv.slice(2).filter((a) => a !== '--check');
 let stale = 0;
-for (const file of files.length ? files : ['docs/reliability.md']) {
+for (const file of files.length ? files : ['README.md']) {
   const full = path.resolve(root, file);
   const text = fs.readFileSync(full, 'utf8');
   const next = generated(text, file);
