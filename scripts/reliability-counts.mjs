@@ -16,7 +16,7 @@ const { ENDPOINTS, FAULTS, FAULT_CASES, NOT_APPLICABLE, TRANSPORT_CASES } = awai
 const { BAD_INPUT_CASES, INPUT_CASES } = await load('test/e2e/hostile-table.ts');
 const { SECRET_SCENARIOS, SECRET_MODES, SECRET_FORMS, SECRET_PENDING } = await load('test/e2e/secret-table.ts');
 
-const START = '<!-- reliability-counts:start (generated from the test tables by npm run docs:reliability) -->';
+const START = '<!-- reliability-counts:start (generated from the test tables by npm run docs) -->';
 const END = '<!-- reliability-counts:end -->';
 
 const plural = (n, one, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -100,7 +100,7 @@ for (const file of files.length ? files : ['README.md']) {
   const next = generated(text, file);
   if (check) {
     if (next !== text) {
-      console.error(`${file}: the reliability counts differ from the test tables: run \`npm run docs:reliability\` and commit.`);
+      console.error(`${file}: the reliability counts differ from the test tables: run \`npm run docs\` and commit.`);
       stale += 1;
     } else console.log(`${file}: the reliability counts match the test tables.`);
   } else {
