@@ -3,6 +3,7 @@ import { LEVEL_RANK } from '../model.js';
 import type { TaskSql } from '../sqle/schemas.js';
 import type { Statement } from '../sql/types.js';
 import type { Unit } from './plan.js';
+import type { SourceFile } from './sources.js';
 
 /** A statement SQLE returned, placed on the real lines of its file. */
 export interface PlacedStatement {
@@ -165,11 +166,11 @@ function placeAside(row: TaskSql, slots: readonly Slot[], { unit, delimiters }: 
 }
 
 function placeSql(rows: readonly TaskSql[], unit: Unit, language: Language): PlacedStatement[] {
-  const delimiters = delimiterLines(unit.source.text);
+  const delimiters = delimiterLines(unit.source);
   return placeInStep(rows, sqlSlots(unit, delimiters), language, { unit, delimiters });
 }
 
-function sqlSlots(unit: Unit, drift: readonly number[] = delimiterLines(unit.source.text)): Slot[] {
+function sqlSlots(unit: Unit, drift: readonly number[] = delimiterLines(unit.source)): Slot[] {
   let k = 0;
   return unit.statements.map((statement) => {
     while (k < drift.length && (drift[k] as number) < statement.startLine) k++;
@@ -178,15 +179,25 @@ function sqlSlots(unit: Unit, drift: readonly number[] = delimiterLines(unit.sou
 }
 
 /** Lines holding a MySQL `DELIMITER` command: SQLE does not count them, so each makes later lines one smaller. */
-function delimiterLines(text: string): number[] {
+function delimiterLines(source: SourceFile): number[] {
+  const cached = delimiterLinesOf.get(source);
+  if (cached) return cached;
+  const { text } = source;
   const lines: number[] = [];
   let line = 1;
-  for (const piece of text.split(/(\r\n|\n|\r)/)) {
-    if (piece === '\n' || piece === '\r\n' || piece === '\r') line++;
-    else if (/^[ \t]*delimiter[ \t]+\S+/i.test(piece)) lines.push(line);
+  let counted = 0;
+  for (const m of text.matchAll(DELIMITER_COMMAND)) {
+    line += lineBreaks(text.slice(counted, m.index));
+    counted = m.index;
+    lines.push(line);
   }
+  delimiterLinesOf.set(source, lines);
   return lines;
 }
+
+// Found without splitting the file into lines, once per file however many parts it was audited in.
+const DELIMITER_COMMAND = /^[ \t]*delimiter[ \t]+\S+/gim;
+const delimiterLinesOf = new WeakMap<SourceFile, number[]>();
 
 /** The real line of a line SQLE reported, undoing the DELIMITER drift. */
 function realLine(reported: number, delimiters: readonly number[]): number {

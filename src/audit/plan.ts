@@ -118,8 +118,7 @@ function keepOnly(text: string, all: readonly Statement[], from: number, to: num
 }
 
 function blank(segment: string): string {
-  return segment
-    .split(/(\r\n|\n|\r)/)
-    .map((piece, i) => (i % 2 === 1 || DELIMITER_LINE.test(piece) ? piece : ''))
-    .join('');
+  return segment.replace(LINE_CONTENT, (line) => (DELIMITER_LINE.test(line) ? line : ''));
 }
+
+const LINE_CONTENT = /[^\r\n]+/g;

@@ -37,6 +37,7 @@ export function createHttpService(
         'user-agent': USER_AGENT,
         accept: 'application/json',
         ...(contentType ? { 'content-type': contentType } : {}),
+        ...(body.byteLength > 0 ? { 'content-length': String(body.byteLength) } : {}),
         ...lowerCaseKeys(req.headers ?? {}),
       });
       const prepared: PreparedRequest = { method: req.method, url, headers, body };
@@ -48,7 +49,8 @@ export function createHttpService(
         const res = await fetch(url, {
           method: req.method,
           headers,
-          body: body.byteLength > 0 || req.method !== 'GET' ? body : undefined,
+          // fetch copies a byte-array body (as the Fetch standard says); a stream over the same bytes is sent as it is.
+          ...(body.byteLength > 0 ? { body: streamOf(body), duplex: 'half' as const } : req.method !== 'GET' ? { body } : {}),
           dispatcher,
           signal: AbortSignal.timeout(Math.max(1, remaining)),
         });
@@ -101,6 +103,15 @@ function sharedLimiter(name: ServiceName, baseUrl: URL, concurrency: number): Re
 /** HTTP header names are case-insensitive: one spelling each, so a caller's header replaces the default instead of doubling it. */
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }
 
 function buildUrl(baseUrl: URL, req: HttpRequest): URL {

@@ -2,9 +2,8 @@ import { FormData } from 'undici';
 import type { z } from 'zod';
 import type { HttpRequest, HttpService } from '../http/types.js';
 import type { Language } from '../model.js';
-import { sqleCodeError, sqleHttpError } from './errors.js';
-import { parseJsonReply } from './reply.js';
-import { auditRecordReply, envelope, projectsReply, taskSqlsReply, type TaskSql } from './schemas.js';
+import { acceptReply } from './reply.js';
+import { auditRecordReply, projectsReply, taskSqlsReply, type TaskSql } from './schemas.js';
 import type { SqleSession } from './session.js';
 
 export interface AuditTarget {
@@ -37,10 +36,7 @@ export function createSqleClient(deps: { sqle: HttpService; dms: HttpService; se
     const token = session.token();
     let res = await send(token);
     if (res.status === 401 && (await session.renew(token))) res = await send(session.token());
-    if (res.status !== 200) throw sqleHttpError(req, res, session.kind, project);
-    const env = parseJsonReply(req, res, envelope);
-    if (env.code !== 0) throw sqleCodeError(req, env.code, env.message, project);
-    return parseJsonReply(req, res, schema);
+    return acceptReply(req, res, schema, { login: session.kind, project });
   }
 
   return {

@@ -2,9 +2,8 @@ import type { HttpService } from '../http/types.js';
 import type { Log } from '../log.js';
 import type { SqleSettings } from '../settings/types.js';
 import { checkTokenTimes } from './jwt.js';
-import { envelope, loginReply } from './schemas.js';
-import { sqleCodeError, sqleHttpError } from './errors.js';
-import { parseJsonReply } from './reply.js';
+import { loginReply } from './schemas.js';
+import { acceptReply } from './reply.js';
 
 /** The token every SQLE call carries; with password login it can be renewed once a run. */
 export interface SqleSession {
@@ -52,10 +51,7 @@ async function login(dms: HttpService, username: string, password: string, proje
   // Safe to repeat: a second login only issues another token.
   const req = { method: 'POST' as const, path: '/v1/dms/sessions', json: { session: { username, password } }, idempotent: true };
   const res = await dms.request(req);
-  if (res.status !== 200) throw sqleHttpError(req, res, 'password', project);
-  const env = parseJsonReply(req, res, envelope);
-  if (env.code !== 0) throw sqleCodeError(req, env.code, env.message, project);
-  const { data } = parseJsonReply(req, res, loginReply);
+  const { data } = acceptReply(req, res, loginReply, { login: 'password', project });
   mask(data.token);
   const verdict = checkTokenTimes(data.token, 'The token DMS issued at login');
   if (!verdict.ok) throw new SqleAuthError(`${verdict.problem}; check the clock of the runner and of the SQLE server.`);

@@ -55,21 +55,24 @@ export async function publishReport(deps: PublishDeps): Promise<{ outputs: Recor
     core.endGroup();
   }
   for (const error of report.errors) log.warning(error);
-  const annotations = await guard(log, 'the annotations', () =>
-    publishAnnotations({
-      report,
-      findings: annotatedFindings(report),
-      settings,
-      gh: deps.gh,
-      event: deps.event,
-      log,
-      writeCommand: (line) => process.stdout.write(`${line}\n`),
-    }),
-  );
+  // The check run and the comment need nothing of each other: their round trips overlap.
+  const [annotations] = await Promise.all([
+    guard(log, 'the annotations', () =>
+      publishAnnotations({
+        report,
+        findings: annotatedFindings(report),
+        settings,
+        gh: deps.gh,
+        event: deps.event,
+        log,
+        writeCommand: (line) => process.stdout.write(`${line}\n`),
+      }),
+    ),
+    guard(log, 'the pull-request comment', () => publishComment(report, settings, deps.gh, deps.event, log)),
+  ]);
   if (settings.summary) {
     await guard(log, 'the job summary', () => core.summary.addRaw(renderSummary(report, { annotations }), true).write().then(() => undefined));
   }
-  await guard(log, 'the pull-request comment', () => publishComment(report, settings, deps.gh, deps.event, log));
   return { outputs: reportOutputs(report, paths) };
 }
 
