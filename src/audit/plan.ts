@@ -1,4 +1,4 @@
-import { deflateSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
 import type { Statement } from '../sql/types.js';
 import type { SourceFile } from './sources.js';
 
@@ -10,12 +10,14 @@ export const ZIP_BYTE_CAP = 10 * 1024 * 1024 - 512 * 1024;
 /** A file, or a part of a file too large for one record, as it goes into a zip. */
 export interface Unit {
   source: SourceFile;
-  /** The text sent: the file, or for a part the file with every other statement blanked (line breaks kept). */
-  text: string;
+  /** The text sent: the file, or for a part the file with every other statement blanked (line breaks kept; built when read). */
+  readonly text: string;
   /** Our statements that this unit carries (all of the file, or the part's range). */
   statements: Statement[];
   statementCount: number;
+  /** What the unit adds to the zip: exact once measured, else an upper bound that needs no deflating. */
   compressedBytes: number;
+  exact: boolean;
   part?: { index: number; of: number };
 }
 
@@ -36,12 +38,7 @@ export function planRecords(sources: readonly SourceFile[], caps: Caps = { state
   const records: PlannedRecord[] = [];
   let current: PlannedRecord | undefined;
   for (const unit of units) {
-    const fits =
-      current &&
-      current.statements + unit.statementCount <= caps.statements &&
-      current.compressedBytes + unit.compressedBytes <= caps.bytes &&
-      !current.units.some((u) => u.source.path === unit.source.path);
-    if (!fits || !current) {
+    if (!current || !fits(current, unit, caps)) {
       current = { units: [], statements: 0, compressedBytes: 0 };
       records.push(current);
     }
@@ -52,18 +49,70 @@ export function planRecords(sources: readonly SourceFile[], caps: Caps = { state
   return records;
 }
 
+/** Whether the unit joins the record; sizes are only measured (deflated) when their bounds say it might not. */
+function fits(record: PlannedRecord, unit: Unit, caps: Caps): boolean {
+  if (record.statements + unit.statementCount > caps.statements) return false;
+  if (record.units.some((u) => u.source.path === unit.source.path)) return false;
+  if (record.compressedBytes + unit.compressedBytes <= caps.bytes) return true;
+  for (const u of [unit, ...record.units]) measure(u);
+  record.compressedBytes = record.units.reduce((sum, u) => sum + u.compressedBytes, 0);
+  return record.compressedBytes + unit.compressedBytes <= caps.bytes;
+}
+
+function measure(unit: Unit): void {
+  if (unit.exact) return;
+  unit.compressedBytes = deflatedBytes(unit.text) + entryOverhead(unit.source.path);
+  unit.exact = true;
+}
+
 const ZIP_ENTRY_OVERHEAD = 128;
 
-/** What an entry adds to the zip: its deflated text, headers and (twice) its name. */
-function zipEntryBytes(text: string, path: string): number {
-  return deflateSync(Buffer.from(text, 'utf8'), { level: 6 }).length + ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(path);
+/** What an entry adds to the zip besides its deflated text: headers and (twice) its name. */
+function entryOverhead(path: string): number {
+  return ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(path);
+}
+
+function deflatedBytes(text: string): number {
+  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 6 }).length;
+}
+
+/** zlib's deflateBound: deflate never makes `bytes` bytes larger than this. */
+function deflateBound(bytes: number): number {
+  return bytes + (bytes >> 12) + (bytes >> 14) + (bytes >> 25) + 13;
+}
+
+/** Files up to this size are deflated whole when their size matters; larger ones are sampled first. */
+const DEFLATE_WHOLE_BYTES = 16 * 1024 * 1024;
+const SAMPLE_BYTES = 1024 * 1024;
+const SAMPLES = 4;
+
+/** Deflated bytes per byte of a large text, from a few slices spread over it. */
+function sampledRatio(text: string): number {
+  let raw = 0;
+  let deflated = 0;
+  for (let k = 0; k < SAMPLES; k++) {
+    const at = Math.floor(((text.length - SAMPLE_BYTES) * k) / (SAMPLES - 1));
+    const slice = text.slice(Math.max(0, at), Math.max(0, at) + SAMPLE_BYTES);
+    raw += Buffer.byteLength(slice);
+    deflated += deflatedBytes(slice);
+  }
+  return deflated / Math.max(1, raw);
 }
 
 function unitsOf(source: SourceFile, caps: Caps): Unit[] {
-  const compressed = zipEntryBytes(source.text, source.path);
-  const whole: Unit = { source, text: source.text, statements: source.statements, statementCount: source.statementCount, compressedBytes: compressed };
-  if ((source.statementCount <= caps.statements && compressed <= caps.bytes) || source.statements.length < 2) return [whole];
-  const units = partRanges(source, caps, compressed).flatMap((range) => fitPart(source, range, caps));
+  const bytes = Buffer.byteLength(source.text);
+  const whole = (compressedBytes: number, exact: boolean): Unit[] => [
+    { source, text: source.text, statements: source.statements, statementCount: source.statementCount, compressedBytes, exact },
+  ];
+  const bound = deflateBound(bytes) + entryOverhead(source.path);
+  if ((source.statementCount <= caps.statements && bound <= caps.bytes) || source.statements.length < 2) return whole(bound, false);
+  let ratio: number;
+  if (bytes <= DEFLATE_WHOLE_BYTES) {
+    const compressed = deflatedBytes(source.text) + entryOverhead(source.path);
+    if (source.statementCount <= caps.statements && compressed <= caps.bytes) return whole(compressed, true);
+    ratio = compressed / Math.max(1, bytes);
+  } else ratio = sampledRatio(source.text);
+  const units = partRanges(source, caps, ratio).flatMap((range) => fitPart(source, range, caps));
   units.forEach((unit, i) => (unit.part = { index: i + 1, of: units.length }));
   return units;
 }
@@ -72,9 +121,8 @@ function unitsOf(source: SourceFile, caps: Caps): Unit[] {
  * Consecutive statement ranges, each within the statement cap and, by its share of the file's
  * text (comments and blank lines before a statement go with it), within the byte cap.
  */
-function partRanges(source: SourceFile, caps: Caps, compressed: number): [number, number][] {
+function partRanges(source: SourceFile, caps: Caps, bytesPerByte: number): [number, number][] {
   const statements = source.statements;
-  const bytesPerByte = compressed / Math.max(1, Buffer.byteLength(source.text));
   const ranges: [number, number][] = [];
   let from = 0;
   let bytes = 0;
@@ -93,14 +141,26 @@ function partRanges(source: SourceFile, caps: Caps, compressed: number): [number
 
 /** The part carrying statements [from, to), halved until its real deflated size fits (one statement always goes alone). */
 function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): Unit[] {
-  const text = keepOnly(source.text, source.statements, from, to);
-  const compressedBytes = zipEntryBytes(text, source.path);
+  const compressedBytes = deflatedBytes(keepOnly(source.text, source.statements, from, to)) + entryOverhead(source.path);
   if (compressedBytes > caps.bytes && to - from > 1) {
     const middle = Math.floor((from + to) / 2);
     return [...fitPart(source, [from, middle], caps), ...fitPart(source, [middle, to], caps)];
   }
   const statements = source.statements.slice(from, to);
-  return [{ source, text, statements, statementCount: statements.length, compressedBytes, part: { index: 0, of: 0 } }];
+  // The part's text is built again when it is zipped rather than held for the whole run.
+  return [
+    {
+      source,
+      get text() {
+        return keepOnly(source.text, source.statements, from, to);
+      },
+      statements,
+      statementCount: statements.length,
+      compressedBytes,
+      exact: true,
+      part: { index: 0, of: 0 },
+    },
+  ];
 }
 
 const DELIMITER_LINE = /^[ \t]*delimiter[ \t]+\S+[ \t]*$/i;

@@ -21,6 +21,7 @@ function unit(name: string, text: string): Unit {
     statements,
     statementCount: count,
     compressedBytes: 0,
+    exact: true,
   };
 }
 
