@@ -1,8 +1,5 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { Unit } from './plan.js';
-
-/** Fixed so that the same files always give the same bytes. */
-const ZIP_MTIME = new Date('2020-01-01T00:00:00Z');
 
 /**
  * The zip entry name of each unit: its repository path, except that SQLE only reads entries ending
@@ -20,11 +17,73 @@ export function entryNames(units: readonly Unit[]): string[] {
   });
 }
 
-/** Every file goes as UTF-8 without a BOM and with lone CRs turned into LFs, so SQLE counts lines as we do. */
+/**
+ * Every file goes as UTF-8 without a BOM and with lone CRs turned into LFs, so SQLE counts lines as
+ * we do. Entries are deflated by Node's zlib (native memory, nothing left for the JS garbage
+ * collector: with thousands of files a JavaScript deflate's work arrays dominated peak memory) and
+ * framed as a plain zip: local headers, the central directory and its end record, UTF-8 names.
+ */
 export function buildZip(units: readonly Unit[], names: readonly string[]): Uint8Array {
-  const files: Zippable = {};
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
   units.forEach((unit, i) => {
-    files[names[i] as string] = [strToU8(unit.text.replace(/\r(?!\n)/g, '\n')), { level: 6, mtime: ZIP_MTIME }];
+    const raw = Buffer.from(unit.text.replace(/\r(?!\n)/g, '\n'), 'utf8');
+    const data = deflateRawSync(raw, { level: 6 });
+    const entry = { name: Buffer.from(names[i] as string, 'utf8'), crc: crc32(raw), size: raw.length, compressedSize: data.length, offset };
+    const local = header('local', entry);
+    parts.push(local, data);
+    central.push(header('central', entry));
+    offset += local.length + data.length;
   });
-  return zipSync(files);
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(units.length, 8);
+  end.writeUInt16LE(units.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+/** 2020-01-01 00:00 in MS-DOS form: fixed, so the same files always give the same bytes. */
+const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
+const UTF8_NAMES = 0x0800;
+const DEFLATE = 8;
+
+interface Entry {
+  name: Buffer;
+  crc: number;
+  size: number;
+  compressedSize: number;
+  offset: number;
+}
+
+function header(kind: 'local' | 'central', e: Entry): Buffer {
+  const local = kind === 'local';
+  const h = Buffer.alloc((local ? 30 : 46) + e.name.length);
+  let at = 0;
+  const u16 = (v: number): void => void (at = h.writeUInt16LE(v, at));
+  const u32 = (v: number): void => void (at = h.writeUInt32LE(v >>> 0, at));
+  u32(local ? 0x04034b50 : 0x02014b50);
+  if (!local) u16(20); // version made by
+  u16(20); // version needed to extract
+  u16(UTF8_NAMES);
+  u16(DEFLATE);
+  u16(0); // time
+  u16(DOS_DATE);
+  u32(e.crc);
+  u32(e.compressedSize);
+  u32(e.size);
+  u16(e.name.length);
+  u16(0); // extra field length
+  if (!local) {
+    u16(0); // comment length
+    u16(0); // disk number
+    u16(0); // internal attributes
+    u32(0); // external attributes
+    u32(e.offset);
+  }
+  e.name.copy(h, at);
+  return h;
 }
