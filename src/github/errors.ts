@@ -1,4 +1,5 @@
 // Turns what the GitHub client throws into a status and a message a user can act on.
+import { serverMessage } from '../http/errors.js';
 import { rateLimitOf } from './rate-limit.js';
 
 export type GitHubPermission = 'checks: write' | 'pull-requests: write' | 'contents: read';
@@ -13,6 +14,7 @@ export interface GitHubFailure {
 export interface RequestErrorLike {
   status: number;
   message: string;
+  request?: { method?: string; url?: string };
   response?: { headers: Record<string, string | number | undefined>; data: unknown };
 }
 
@@ -29,7 +31,7 @@ export function hasResponse(err: RequestErrorLike): err is RequestErrorLike & { 
 
 /** GitHub's `message`, followed by the messages of its `errors` entries. */
 export function githubMessage(data: unknown): string {
-  if (typeof data === 'string') return data.trim().slice(0, 500);
+  if (typeof data === 'string') return serverMessage(data);
   if (typeof data !== 'object' || data === null) return '';
   const { message, errors } = data as { message?: unknown; errors?: unknown };
   const parts = typeof message === 'string' ? [message.replace(/\s*\n+\s*/g, ' ').trim()] : [];
@@ -46,6 +48,19 @@ export function githubMessage(data: unknown): string {
   return parts.filter(Boolean).join(': ');
 }
 
+/** `; GitHub API: GET /repos/…` naming the request GitHub answered (the path without its query). */
+function requestOf(e: RequestErrorLike): string {
+  const { method, url } = e.request ?? {};
+  if (!method || !url) return '';
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url.split('?')[0] ?? url;
+  }
+  return `; GitHub API: ${method} ${path}`;
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -58,7 +73,7 @@ export function describeGitHubError(err: unknown, doing: string, permission?: Gi
   const e = asRequestError(err);
   if (!e) return { status: 0, message: `Could not ${doing}: ${errorText(err)}` };
   if (!hasResponse(e)) return { status: 0, message: `Could not reach the GitHub API to ${doing}: ${e.message}` };
-  const said = githubMessage(e.response.data) || e.message;
+  const said = `${githubMessage(e.response.data) || e.message}${requestOf(e)}`;
   const limit = rateLimitOf(e.status, e.response.headers, e.response.data);
   if (limit) {
     const until = limit.resetAt ? ` until ${limit.resetAt.toISOString()}` : '';

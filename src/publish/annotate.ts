@@ -65,5 +65,5 @@ async function tryCheckRun(deps: AnnotationDeps): Promise<CheckRunAttempt> {
   }
   // The message already says which permission is missing and that forks only get a read-only token.
   if (result.status === 403) return { ok: false, why: `The token may not write check runs (HTTP 403: ${result.message}).` };
-  return { ok: false, why: `Writing the check run failed (HTTP ${result.status}: ${result.message}).` };
+  return { ok: false, why: `Writing the check run failed (${result.status ? `HTTP ${result.status}` : 'no answer'}: ${result.message}).` };
 }

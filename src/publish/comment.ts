@@ -31,5 +31,5 @@ export async function publishComment(
   if (result.ok) log.info(`Pull-request comment ${result.action}: ${result.url}`);
   // The message names the missing permission and says that forks only get a read-only token.
   else if (result.status === 403) skip(`The token may not comment on the pull request (HTTP 403): ${result.message} The results are in the job summary.`);
-  else log.warning(`The pull-request comment could not be written (HTTP ${result.status}: ${result.message}).`);
+  else log.warning(`The pull-request comment could not be written (${result.status ? `HTTP ${result.status}` : 'no answer'}: ${result.message}).`);
 }

@@ -36,4 +36,11 @@ describe('describeGitHubError', () => {
     expect(describeGitHubError({ status: 500, message: 'fetch failed' }, 'read')).toEqual({ status: 0, message: 'Could not reach the GitHub API to read: fetch failed' });
     expect(describeGitHubError(new Error('boom'), 'read')).toEqual({ status: 0, message: 'Could not read: boom' });
   });
+
+  it('names the request GitHub answered, and an HTML page by its title', () => {
+    const html = { status: 502, message: 'x', request: { method: 'PATCH', url: 'https://api.github.com/repos/acme/db/check-runs/7?x=1' }, response: { headers: {}, data: '<html><head><title>502 Bad Gateway</title></head><body>…</body></html>' } };
+    expect(describeGitHubError(html, 'update the check run').message).toBe(
+      'GitHub answered 502 while trying to update the check run: an HTML page "502 Bad Gateway"; GitHub API: PATCH /repos/acme/db/check-runs/7',
+    );
+  });
 });
