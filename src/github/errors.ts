@@ -52,13 +52,15 @@ export function githubMessage(data: unknown): string {
 function requestOf(e: RequestErrorLike): string {
   const { method, url } = e.request ?? {};
   if (!method || !url) return '';
-  let path = url;
+  return `; GitHub API: ${method} ${pathOf(url)}`;
+}
+
+function pathOf(url: string): string {
   try {
-    path = new URL(url).pathname;
+    return new URL(url).pathname;
   } catch {
-    path = url.split('?')[0] ?? url;
+    return url.split('?')[0] ?? url;
   }
-  return `; GitHub API: ${method} ${path}`;
 }
 
 function errorText(err: unknown): string {
