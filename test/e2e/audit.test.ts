@@ -1,31 +1,9 @@
 // Issue 2 end to end: `node dist/index.js` as the runner runs it, against the SQLE/DMS and GitHub doubles.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startScenario, type Scenario, type ScenarioOptions } from './scenario.js';
+import { describe, expect, it } from 'vitest';
+import { type Scenario, scenarioPerTest, MIGRATION, CLEAN } from './scenario.js';
 
-const MIGRATION = [
-  '-- V12: orders',
-  'CREATE TABLE orders (',
-  '  id BIGINT NOT NULL,',
-  '  amount DECIMAL(12, 2)',
-  ');',
-  '',
-  'DELETE FROM orders_import;',
-  '',
-  'SELEC broken FROM orders;',
-  '',
-].join('\n');
-const CLEAN = 'SELECT id FROM orders WHERE id = 1;\n';
 
-let scenario: Scenario | undefined;
-afterEach(async () => {
-  await scenario?.close();
-  scenario = undefined;
-});
-
-async function start(opts: ScenarioOptions): Promise<Scenario> {
-  scenario = await startScenario(opts);
-  return scenario;
-}
+const start = scenarioPerTest();
 
 const sqleRequests = (s: Scenario) => s.sqle.requests.filter((r) => r.path.startsWith('/sqle/'));
 

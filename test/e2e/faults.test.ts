@@ -9,7 +9,7 @@ import { testPki } from '../support/tls.js';
 import { EARLY_FILE, prepareFault } from './fault-injection.js';
 import type { RunResult } from './harness.js';
 import { ENDPOINTS, FAULTS, FAULT_CASES, TRANSPORT_CASES, type FaultCase, type TransportCaseId } from './matrix.js';
-import { startScenario, type Scenario, type ScenarioOptions } from './scenario.js';
+import { withScenario, CLEAN } from './scenario.js';
 
 /** The one line of the log that reports the fault: a warning or an error naming everything. */
 function faultLine(r: RunResult, c: FaultCase): string | undefined {
@@ -96,17 +96,8 @@ describe.concurrent('fault-injection matrix, end to end', () => {
   });
 });
 
-const CLEAN = 'SELECT id FROM orders WHERE id = 1;\n';
 const INSECURE_WARNING = '::warning::insecure-skip-tls-verify is on';
 
-async function withScenario(opts: ScenarioOptions, body: (s: Scenario) => Promise<void>): Promise<void> {
-  const s = await startScenario(opts);
-  try {
-    await body(s);
-  } finally {
-    await s.close();
-  }
-}
 
 const TRANSPORT: Record<TransportCaseId, () => Promise<void>> = {
   'tls-untrusted': () =>

@@ -9,20 +9,11 @@ import type { PrFile } from '../doubles/github/index.js';
 import { pullRequestPayload, runAction, type RunResult } from './harness.js';
 import { BAD_INPUT_CASES, INPUT_CASES, type BadInputCaseId, type InputCase } from './hostile-table.js';
 import { testPki } from '../support/tls.js';
-import { HEAD_SHA, startScenario, type Scenario, type ScenarioOptions } from './scenario.js';
+import { HEAD_SHA, type Scenario, withScenario, CLEAN } from './scenario.js';
 
 const FINDING = 'SELEC broken FROM t;\n';
-const CLEAN = 'SELECT id FROM orders WHERE id = 1;\n';
 const SECRET = 'TOP-SECRET-0f9e8d7c6b5a';
 
-async function withScenario(opts: ScenarioOptions, body: (s: Scenario) => Promise<void>): Promise<void> {
-  const s = await startScenario(opts);
-  try {
-    await body(s);
-  } finally {
-    await s.close();
-  }
-}
 
 /** A workspace the test lays out itself (symlinks, directories), inside a directory that also holds files outside it. */
 function layout(build: (workspace: string, outside: string) => void): string {

@@ -3,10 +3,10 @@
 // on its statement's real lines.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DoubleRequest } from '../doubles/http-double.js';
 import type { JsonReport } from './harness.js';
-import { startScenario, type Scenario, type ScenarioOptions } from './scenario.js';
+import { scenarioPerTest } from './scenario.js';
 
 /** SQLE's real caps (sqle-real 101/102 and 144/145). */
 const SQLE_ZIP_CAP = 10_485_760;
@@ -120,16 +120,7 @@ function failAuditOf(entry: string): (req: DoubleRequest, res: ServerResponse) =
   };
 }
 
-let scenario: Scenario | undefined;
-afterEach(async () => {
-  await scenario?.close();
-  scenario = undefined;
-});
-
-async function start(opts: ScenarioOptions): Promise<Scenario> {
-  scenario = await startScenario(opts);
-  return scenario;
-}
+const start = scenarioPerTest();
 
 const QUIET = { annotations: 'off', comment: 'off' };
 

@@ -2,7 +2,7 @@
 // and hostile content, as the runner runs the bundle against the SQLE/DMS and GitHub doubles.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FILES_DIR } from '../contract/replay/exchanges.js';
 import type { StoredComment } from '../doubles/github/index.js';
 import { sendJson, type DoubleRequest, type FaultInjector } from '../doubles/http-double.js';
@@ -11,23 +11,10 @@ import { expectSafeMarkdown } from '../report/markdown-safety.js';
 import { multitoolErrors, sarifSchemaErrors } from '../report/sarif-validation.js';
 import { expectSafeCommands } from '../report/workflow-commands.js';
 import { TEST_GITHUB_TOKEN, type RunResult } from './harness.js';
-import { HEAD_SHA, lineOf, startScenario, type Scenario, type ScenarioOptions } from './scenario.js';
+import { HEAD_SHA, lineOf, type Scenario, type ScenarioOptions, scenarioPerTest, MIGRATION, CLEAN } from './scenario.js';
 
-const MIGRATION = [
-  '-- V12: orders',
-  'CREATE TABLE orders (',
-  '  id BIGINT NOT NULL,',
-  '  amount DECIMAL(12, 2)',
-  ');',
-  '',
-  'DELETE FROM orders_import;',
-  '',
-  'SELEC broken FROM orders;',
-  '',
-].join('\n');
 /** MIGRATION with the DELETE and the syntax error fixed: only the table's findings are left. */
 const MIGRATION_PARTLY_FIXED = MIGRATION.replace('DELETE FROM orders_import;', 'DELETE FROM orders_import WHERE id = 1;').replace('SELEC broken FROM orders;', 'SELECT id FROM orders WHERE id = 1;');
-const CLEAN = 'SELECT id FROM orders WHERE id = 1;\n';
 /** A team template that gives findings at every level. */
 const TEAM_TEMPLATE: ScenarioOptions['sqle'] = {
   ruleTemplates: ['default_MySQL', 'team'],
@@ -43,16 +30,7 @@ const trustedLinks = (s: Scenario): string[] => ['https://github.com/acme/db/', 
 const MYBATIS = path.join(FILES_DIR, 'mybatis');
 const MAPPER = 'src/main/resources/mapper/UserMapper.xml';
 
-let scenario: Scenario | undefined;
-afterEach(async () => {
-  await scenario?.close();
-  scenario = undefined;
-});
-
-async function start(opts: ScenarioOptions): Promise<Scenario> {
-  scenario = await startScenario(opts);
-  return scenario;
-}
+const start = scenarioPerTest();
 
 const commentRequests = (s: Scenario, method: string) =>
   s.github.requests.filter((q) => q.method === method && /\/issues\/(\d+\/)?comments/.test(q.path));

@@ -1,5 +1,6 @@
 // One end-to-end scenario: the SQLE/DMS and GitHub doubles on loopback, a pull request whose files
 // are in the workspace, and the bundled action run against them as the runner runs it.
+import { afterEach } from 'vitest';
 import { startGitHubDouble, type GitHubDouble, type GitHubDoubleOptions, type PrFile } from '../doubles/github/index.js';
 import { startSqleDouble, type SqleDouble, type SqleDoubleOptions } from '../doubles/sqle/index.js';
 import { pullRequestPayload, runAction, type RunOptions, type RunResult } from './harness.js';
@@ -58,3 +59,43 @@ export function lineOf(text: string, needle: string): number {
   if (index < 0) throw new Error(`"${needle}" not found`);
   return index + 1;
 }
+
+/** Starts scenarios for the current test and closes each one after it (vitest's afterEach). */
+export function scenarioPerTest(): (opts: ScenarioOptions) => Promise<Scenario> {
+  const started: Scenario[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+  return async (opts) => {
+    const s = await startScenario(opts);
+    started.push(s);
+    return s;
+  };
+}
+
+/** Runs `body` with a scenario that is closed afterwards whatever happens. */
+export async function withScenario(opts: ScenarioOptions, body: (s: Scenario) => Promise<void>): Promise<void> {
+  const s = await startScenario(opts);
+  try {
+    await body(s);
+  } finally {
+    await s.close();
+  }
+}
+
+/** A statement that passes SQLE's default_MySQL rules. */
+export const CLEAN = 'SELECT id FROM orders WHERE id = 1;\n';
+
+/** A migration with findings at known lines: the table 2–5 (no primary key...), the DELETE 7, a syntax error 9. */
+export const MIGRATION = [
+  '-- V12: orders',
+  'CREATE TABLE orders (',
+  '  id BIGINT NOT NULL,',
+  '  amount DECIMAL(12, 2)',
+  ');',
+  '',
+  'DELETE FROM orders_import;',
+  '',
+  'SELEC broken FROM orders;',
+  '',
+].join('\n');
