@@ -23,26 +23,25 @@ function filteredRows(task: Task, req: DoubleRequest): Task['rows'] {
   return level ? task.rows.filter((r) => r.level === level) : task.rows;
 }
 
-export function taskSqlsV2(ctx: Context, req: DoubleRequest, res: ServerResponse, id: string): void {
-  const paging = requiredUints(req, res, 'GetAuditTaskSQLsReqV2', ['page_index', 'page_size']);
+/** The v1 and v2 listings differ only in their request name and in how a row is shown. */
+function taskSqls(version: 'V1' | 'V2', ctx: Context, req: DoubleRequest, res: ServerResponse, id: string): void {
+  const paging = requiredUints(req, res, `GetAuditTaskSQLsReq${version}`, ['page_index', 'page_size']);
   if (!paging) return;
   const task = findTask(ctx, req, res, id);
   if (!task) return;
   const [index, size] = paging as [number, number];
   const rows = filteredRows(task, req);
   const lang = requestLang(req.headers);
-  json(req, res, 200, { code: 0, message: 'ok', data: page(rows, index, size).map((r) => rowV2(r, lang, task.dbType)), total_nums: rows.length });
+  const show = version === 'V2' ? (r: Task['rows'][number]) => rowV2(r, lang, task.dbType) : (r: Task['rows'][number]) => rowV1(r, lang);
+  json(req, res, 200, { code: 0, message: 'ok', data: page(rows, index, size).map(show), total_nums: rows.length });
+}
+
+export function taskSqlsV2(ctx: Context, req: DoubleRequest, res: ServerResponse, id: string): void {
+  taskSqls('V2', ctx, req, res, id);
 }
 
 export function taskSqlsV1(ctx: Context, req: DoubleRequest, res: ServerResponse, id: string): void {
-  const paging = requiredUints(req, res, 'GetAuditTaskSQLsReqV1', ['page_index', 'page_size']);
-  if (!paging) return;
-  const task = findTask(ctx, req, res, id);
-  if (!task) return;
-  const [index, size] = paging as [number, number];
-  const rows = filteredRows(task, req);
-  const lang = requestLang(req.headers);
-  json(req, res, 200, { code: 0, message: 'ok', data: page(rows, index, size).map((r) => rowV1(r, lang)), total_nums: rows.length });
+  taskSqls('V1', ctx, req, res, id);
 }
 
 export function taskSummary(ctx: Context, req: DoubleRequest, res: ServerResponse, id: string): void {
