@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type { Statement } from '../sql/types.js';
 import type { SourceFile } from './sources.js';
+import { utf8Of } from './utf8.js';
 
 /** SQLE stores at most 3,120 statements per record (sqle-real 143–146); keep a margin. */
 export const STATEMENT_CAP = 3000;
@@ -12,6 +13,8 @@ export interface Unit {
   source: SourceFile;
   /** The text sent: the file, or for a part the file with every other statement blanked (line breaks kept; built when read). */
   readonly text: string;
+  /** Strings that joined make `text` (a part's kept statements and its blanked rest), to encode without joining. */
+  readonly pieces?: readonly string[];
   /** Our statements that this unit carries (all of the file, or the part's range). */
   statements: Statement[];
   statementCount: number;
@@ -61,7 +64,7 @@ function fits(record: PlannedRecord, unit: Unit, caps: Caps): boolean {
 
 function measure(unit: Unit): void {
   if (unit.exact) return;
-  unit.compressedBytes = deflatedBytes(unit.text) + entryOverhead(unit.source.path);
+  unit.compressedBytes = deflatedBytes(unit.pieces ?? [unit.text]) + entryOverhead(unit.source.path);
   unit.exact = true;
 }
 
@@ -72,8 +75,8 @@ function entryOverhead(path: string): number {
   return ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(path);
 }
 
-function deflatedBytes(text: string): number {
-  return deflateRawSync(Buffer.from(text, 'utf8'), { level: 6 }).length;
+function deflatedBytes(pieces: readonly string[]): number {
+  return deflateRawSync(utf8Of(pieces), { level: 6 }).length;
 }
 
 /** zlib's deflateBound: deflate never makes `bytes` bytes larger than this. */
@@ -94,7 +97,7 @@ function sampledRatio(text: string): number {
     const at = Math.floor(((text.length - SAMPLE_BYTES) * k) / (SAMPLES - 1));
     const slice = text.slice(Math.max(0, at), Math.max(0, at) + SAMPLE_BYTES);
     raw += Buffer.byteLength(slice);
-    deflated += deflatedBytes(slice);
+    deflated += deflatedBytes([slice]);
   }
   return deflated / Math.max(1, raw);
 }
@@ -102,13 +105,13 @@ function sampledRatio(text: string): number {
 function unitsOf(source: SourceFile, caps: Caps): Unit[] {
   const bytes = Buffer.byteLength(source.text);
   const whole = (compressedBytes: number, exact: boolean): Unit[] => [
-    { source, text: source.text, statements: source.statements, statementCount: source.statementCount, compressedBytes, exact },
+    { source, text: source.text, pieces: [source.text], statements: source.statements, statementCount: source.statementCount, compressedBytes, exact },
   ];
   const bound = deflateBound(bytes) + entryOverhead(source.path);
   if ((source.statementCount <= caps.statements && bound <= caps.bytes) || source.statements.length < 2) return whole(bound, false);
   let ratio: number;
   if (bytes <= DEFLATE_WHOLE_BYTES) {
-    const compressed = deflatedBytes(source.text) + entryOverhead(source.path);
+    const compressed = deflatedBytes([source.text]) + entryOverhead(source.path);
     if (source.statementCount <= caps.statements && compressed <= caps.bytes) return whole(compressed, true);
     ratio = compressed / Math.max(1, bytes);
   } else ratio = sampledRatio(source.text);
@@ -152,6 +155,9 @@ function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): 
     {
       source,
       get text() {
+        return keepOnly(source.text, source.statements, from, to).join('');
+      },
+      get pieces() {
         return keepOnly(source.text, source.statements, from, to);
       },
       statements,
@@ -163,22 +169,39 @@ function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): 
   ];
 }
 
-const DELIMITER_LINE = /^[ \t]*delimiter[ \t]+\S+[ \t]*$/i;
-
 /**
- * The file with everything outside statements [from, to) replaced by nothing, keeping every line
- * break (so SQLE reports the file's real lines) and every MySQL DELIMITER line (so the part still
- * parses as the file does). The kept region runs from the end of the statement before to the start
+ * The file, as three pieces to join, with everything outside statements [from, to) replaced by
+ * nothing, keeping every line break (so SQLE reports the file's real lines) and every MySQL
+ * DELIMITER line (so the part still parses as the file does). The kept region runs from the end of the statement before to the start
  * of the statement after, so only terminators and comments come along.
  */
-function keepOnly(text: string, all: readonly Statement[], from: number, to: number): string {
+function keepOnly(text: string, all: readonly Statement[], from: number, to: number): string[] {
   const keepFrom = from === 0 ? 0 : (all[from - 1]?.end ?? 0);
   const keepTo = all[to]?.start ?? text.length;
-  return blank(text.slice(0, keepFrom)) + text.slice(keepFrom, keepTo) + blank(text.slice(keepTo));
+  return [blank(text.slice(0, keepFrom)), text.slice(keepFrom, keepTo), blank(text.slice(keepTo))];
 }
 
+/**
+ * The segment with every line emptied except DELIMITER lines. Lines are cleared by one plain
+ * replace (a replace callback per line made planning a 100 MB file take hundreds of MB).
+ */
 function blank(segment: string): string {
-  return segment.replace(LINE_CONTENT, (line) => (DELIMITER_LINE.test(line) ? line : ''));
+  let blanked = '';
+  let at = 0;
+  for (const m of segment.matchAll(DELIMITER_LINES)) {
+    const end = m.index + m[0].length;
+    // With the m flag, U+2028/U+2029 also end a line; only whole CR/LF-delimited lines are kept.
+    if (!isLineEdge(segment, m.index - 1) || !isLineEdge(segment, end)) continue;
+    blanked += segment.slice(at, m.index).replace(LINE_CONTENT, '') + m[0];
+    at = end;
+  }
+  return blanked + segment.slice(at).replace(LINE_CONTENT, '');
+}
+
+function isLineEdge(text: string, i: number): boolean {
+  const c = text[i];
+  return c === undefined || c === '\n' || c === '\r';
 }
 
 const LINE_CONTENT = /[^\r\n]+/g;
+const DELIMITER_LINES = /^[ \t]*delimiter[ \t]+\S+[ \t]*$/gim;

@@ -1,7 +1,8 @@
 import type { Log } from '../log.js';
 import type { AuditRecord, Language } from '../model.js';
-import type { AuditTarget, SqleClient } from '../sqle/client.js';
+import type { AuditTarget, CreatedRecord, SqleClient } from '../sqle/client.js';
 import type { TaskSql } from '../sqle/schemas.js';
+import { createByteBudget } from './budget.js';
 import { placeRows, type PlacedStatement } from './place.js';
 import { planRecords, type PlannedRecord } from './plan.js';
 import type { SourceFile } from './sources.js';
@@ -31,7 +32,8 @@ export interface AuditDeps {
 export async function runAudit(deps: AuditDeps): Promise<AuditOutcome> {
   const plan = planRecords(deps.sources);
   if (plan.length > 1) deps.log.info(`Auditing ${deps.sources.length} files in ${plan.length} SQLE audit records (SQLE stores at most 3,120 statements and 10 MiB per record).`);
-  const outcomes = await Promise.all(plan.map((record, i) => auditRecord(deps, record, i + 1, plan.length)));
+  const budgets = { posting: createByteBudget(POSTING_BYTES), results: createByteBudget(RESULT_BYTES) };
+  const outcomes = await Promise.all(plan.map((record, i) => auditRecord(deps, budgets, record, i + 1, plan.length)));
   return {
     placed: outcomes.flatMap((o) => o.placed),
     records: outcomes.map((o) => o.record),
@@ -39,27 +41,61 @@ export async function runAudit(deps: AuditDeps): Promise<AuditOutcome> {
   };
 }
 
-async function auditRecord(deps: AuditDeps, planned: PlannedRecord, index: number, of: number): Promise<{ record: AuditRecord; placed: PlacedStatement[] }> {
+/**
+ * Memory, not round trips, bounds huge audits: zips being posted, and records whose results are
+ * being fetched and placed (SQLE returns every statement's text), are each held to a byte budget.
+ * A pull request of ordinary files fits in one go, so its records still all go at once.
+ */
+const POSTING_BYTES = 24 * 1024 * 1024;
+const RESULT_BYTES = 12 * 1024 * 1024;
+
+interface Budgets {
+  posting: ReturnType<typeof createByteBudget>;
+  results: ReturnType<typeof createByteBudget>;
+}
+
+async function auditRecord(
+  deps: AuditDeps,
+  budgets: Budgets,
+  planned: PlannedRecord,
+  index: number,
+  of: number,
+): Promise<{ record: AuditRecord; placed: PlacedStatement[] }> {
   const files = [...new Set(planned.units.map((u) => u.source.path))];
   const record: AuditRecord = { files, statements: planned.statements };
   const label = of > 1 ? `audit record ${index} of ${of}` : 'the audit record';
   try {
     const names = entryNames(planned.units);
-    const zip = buildZip(planned.units, names);
-    const created = await deps.client.createAuditRecord(zip, deps.target);
+    const created = await budgets.posting(planned.compressedBytes, () => postRecord(deps, planned, names));
     record.id = created.recordId;
     record.taskId = created.taskId;
     record.score = created.score;
     record.passRate = created.passRate;
-    const [url, rows] = await Promise.all([deps.recordUrl(created.recordId), allTaskSqls(deps.client, created.taskId, planned.statements)]);
+    const [url, placed] = await Promise.all([
+      deps.recordUrl(created.recordId),
+      budgets.results(textBytes(planned), async () => {
+        const rows = await allTaskSqls(deps.client, created.taskId, planned.statements);
+        record.statements = rows.length;
+        deps.log.debug(`SQLE audited ${label}: record ${created.recordId}, task ${created.taskId}, ${rows.length} statements.`);
+        return placeRows(rows, planned.units, names, deps.language);
+      }),
+    ]);
     record.url = url;
-    record.statements = rows.length;
-    deps.log.debug(`SQLE audited ${label}: record ${created.recordId}, task ${created.taskId}, ${rows.length} statements.`);
-    return { record, placed: placeRows(rows, planned.units, names, deps.language) };
+    return { record, placed };
   } catch (err) {
     record.error = `SQLE could not complete ${label} (${describeFiles(files)}): ${(err as Error).message}`;
     return { record, placed: [] };
   }
+}
+
+/** The text of the statements a record carries: about what SQLE sends back for it. */
+function textBytes(planned: PlannedRecord): number {
+  return planned.units.reduce((sum, unit) => sum + (unit.source.xml ? unit.source.text.length : unit.statements.reduce((n, s) => n + s.end - s.start, 0)), 0);
+}
+
+/** Zipped here rather than in the caller, so no zip outlives the building of its request body. */
+function postRecord(deps: AuditDeps, planned: PlannedRecord, names: readonly string[]): Promise<CreatedRecord> {
+  return deps.client.createAuditRecord(buildZip(planned.units, names), deps.target);
 }
 
 /** The first page sized to hold the whole record; any further pages fetched in parallel. */

@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Unit } from './plan.js';
+import { utf8Of } from './utf8.js';
 
 /**
  * The zip entry name of each unit: its repository path, except that SQLE only reads entries ending
@@ -28,7 +29,7 @@ export function buildZip(units: readonly Unit[], names: readonly string[]): Uint
   const central: Buffer[] = [];
   let offset = 0;
   units.forEach((unit, i) => {
-    const raw = Buffer.from(unit.text.replace(/\r(?!\n)/g, '\n'), 'utf8');
+    const raw = utf8Of(unit.pieces ?? [unit.text], { loneCrToLf: true });
     const data = deflateRawSync(raw, { level: 6 });
     const entry = { name: Buffer.from(names[i] as string, 'utf8'), crc: crc32(raw), size: raw.length, compressedSize: data.length, offset };
     const local = header('local', entry);

@@ -1,5 +1,5 @@
-import { FormData } from 'undici';
 import type { z } from 'zod';
+import { encodeMultipart } from '../http/multipart.js';
 import type { HttpRequest, HttpService } from '../http/types.js';
 import type { Language } from '../model.js';
 import { acceptReply } from './reply.js';
@@ -39,6 +39,16 @@ export function createSqleClient(deps: { sqle: HttpService; dms: HttpService; se
     return acceptReply(req, res, schema, { login: session.kind, project });
   }
 
+  async function postAuditRecord(body: Uint8Array, contentType: string): Promise<CreatedRecord> {
+    const reply = await call(
+      sqle,
+      { method: 'POST', path: `/sqle/v1/projects/${encodeURIComponent(project)}/sql_audit_records`, headers: { 'content-type': contentType }, body },
+      auditRecordReply,
+    );
+    const task = reply.data.task;
+    return { recordId: reply.data.sql_audit_record_id, taskId: task.task_id, score: task.score, passRate: task.pass_rate };
+  }
+
   return {
     async projectUid() {
       const reply = await call(
@@ -49,23 +59,18 @@ export function createSqleClient(deps: { sqle: HttpService; dms: HttpService; se
       return reply.data?.find((p) => p.name === project)?.uid;
     },
 
-    async createAuditRecord(zip, target) {
-      const form = new FormData();
-      if (target.instanceName) {
-        form.set('instance_name', target.instanceName);
-        if (target.instanceSchema) form.set('instance_schema', target.instanceSchema);
-      } else {
-        form.set('db_type', target.dbType);
-      }
-      if (target.ruleTemplate) form.set('rule_template_name', target.ruleTemplate);
-      form.set('input_zip_file', new Blob([zip], { type: 'application/zip' }), 'sql.zip');
-      const reply = await call(
-        sqle,
-        { method: 'POST', path: `/sqle/v1/projects/${encodeURIComponent(project)}/sql_audit_records`, body: form },
-        auditRecordReply,
+    // Not async: the caller's zip is copied into the body here and not kept for the request's length.
+    createAuditRecord(zip, target) {
+      const { body, contentType } = encodeMultipart(
+        {
+          ...(target.instanceName
+            ? { instance_name: target.instanceName, instance_schema: target.instanceSchema || undefined }
+            : { db_type: target.dbType }),
+          rule_template_name: target.ruleTemplate || undefined,
+        },
+        { name: 'input_zip_file', filename: 'sql.zip', type: 'application/zip', bytes: zip },
       );
-      const task = reply.data.task;
-      return { recordId: reply.data.sql_audit_record_id, taskId: task.task_id, score: task.score, passRate: task.pass_rate };
+      return postAuditRecord(body, contentType);
     },
 
     async taskSqls(taskId, pageIndex, pageSize) {
