@@ -11,10 +11,11 @@ export const ZIP_BYTE_CAP = 10 * 1024 * 1024 - 512 * 1024;
 /** A file, or a part of a file too large for one record, as it goes into a zip. */
 export interface Unit {
   source: SourceFile;
-  /** The text sent: the file, or for a part the file with every other statement blanked (line breaks kept; built when read). */
-  readonly text: string;
-  /** Strings that joined make `text` (a part's kept statements and its blanked rest), to encode without joining. */
-  readonly pieces?: readonly string[];
+  /**
+   * The text sent, as strings to encode one after the other without joining them: the file, or
+   * for a part the file with every other statement blanked (line breaks kept; built when read).
+   */
+  readonly pieces: readonly string[];
   /** Our statements that this unit carries (all of the file, or the part's range). */
   statements: Statement[];
   statementCount: number;
@@ -64,7 +65,7 @@ function fits(record: PlannedRecord, unit: Unit, caps: Caps): boolean {
 
 function measure(unit: Unit): void {
   if (unit.exact) return;
-  unit.compressedBytes = deflatedBytes(unit.pieces ?? [unit.text]) + entryOverhead(unit.source.path);
+  unit.compressedBytes = deflatedBytes(unit.pieces) + entryOverhead(unit.source.path);
   unit.exact = true;
 }
 
@@ -105,7 +106,7 @@ function sampledRatio(text: string): number {
 function unitsOf(source: SourceFile, caps: Caps): Unit[] {
   const bytes = Buffer.byteLength(source.text);
   const whole = (compressedBytes: number, exact: boolean): Unit[] => [
-    { source, text: source.text, pieces: [source.text], statements: source.statements, statementCount: source.statementCount, compressedBytes, exact },
+    { source, pieces: [source.text], statements: source.statements, statementCount: source.statementCount, compressedBytes, exact },
   ];
   const bound = deflateBound(bytes) + entryOverhead(source.path);
   if ((source.statementCount <= caps.statements && bound <= caps.bytes) || source.statements.length < 2) return whole(bound, false);
@@ -154,9 +155,6 @@ function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): 
   return [
     {
       source,
-      get text() {
-        return keepOnly(source.text, source.statements, from, to).join('');
-      },
       get pieces() {
         return keepOnly(source.text, source.statements, from, to);
       },

@@ -29,7 +29,7 @@ export function buildZip(units: readonly Unit[], names: readonly string[]): Uint
   const central: Buffer[] = [];
   let offset = 0;
   units.forEach((unit, i) => {
-    const raw = utf8Of(unit.pieces ?? [unit.text], { loneCrToLf: true });
+    const raw = utf8Of(unit.pieces, { loneCrToLf: true });
     const data = deflateRawSync(raw, { level: 6 });
     const entry = { name: Buffer.from(names[i] as string, 'utf8'), crc: crc32(raw), size: raw.length, compressedSize: data.length, offset };
     const local = header('local', entry);

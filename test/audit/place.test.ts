@@ -17,7 +17,7 @@ function unit(name: string, text: string): Unit {
   const count = xml ? (text.match(/<(select|insert|update|delete)\b/gi)?.length ?? 0) : statements.length;
   return {
     source: { path: name, text, encoding: 'utf-8', xml, statements, statementCount: count, changedLines: 'all' },
-    text,
+    pieces: [text],
     statements,
     statementCount: count,
     compressedBytes: 0,

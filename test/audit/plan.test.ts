@@ -37,10 +37,11 @@ describe('planRecords', () => {
     expect(carried(records, 'big.sql')).toEqual(file.statements.map((s) => s.startLine));
     for (const record of records) {
       const [unit] = record.units;
-      expect(lines(unit?.text ?? '')).toBe(lines(body));
-      expect(unit?.text.split('\n').filter((l) => /^DELIMITER/.test(l))).toEqual(['DELIMITER $$', 'DELIMITER ;']);
+      const text = unit?.pieces.join('') ?? '';
+      expect(lines(text)).toBe(lines(body));
+      expect(text.split('\n').filter((l) => /^DELIMITER/.test(l))).toEqual(['DELIMITER $$', 'DELIMITER ;']);
       // Each part re-split finds exactly the statements it carries, on the same lines.
-      expect(splitSql(unit?.text ?? '', 'mysql').map((s) => [s.startLine, s.text])).toEqual(unit?.statements.map((s) => [s.startLine, s.text]));
+      expect(splitSql(text, 'mysql').map((s) => [s.startLine, s.text])).toEqual(unit?.statements.map((s) => [s.startLine, s.text]));
     }
     expect(records.map((r) => r.units[0]?.part)).toEqual([
       { index: 1, of: 3 },

@@ -9,7 +9,7 @@ import { buildZip, entryNames } from '../../src/audit/zip.js';
 
 function unit(filePath: string, text: string): Unit {
   const source = { path: filePath, text, encoding: 'utf-8', xml: /\.xml$/i.test(filePath), statements: [], statementCount: 0, changedLines: 'all' as const };
-  return { source, text, statements: [], statementCount: 0, compressedBytes: 0, exact: false };
+  return { source, pieces: [text], statements: [], statementCount: 0, compressedBytes: 0, exact: false };
 }
 
 describe('buildZip', () => {
