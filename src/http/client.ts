@@ -38,7 +38,7 @@ export function createHttpService(
         accept: 'application/json',
         ...(contentType ? { 'content-type': contentType } : {}),
         ...(body.byteLength > 0 ? { 'content-length': String(body.byteLength) } : {}),
-        ...lowerCaseKeys(req.headers ?? {}),
+        ...req.headers,
       });
       const prepared: PreparedRequest = { method: req.method, url, headers, body };
       if (req.prepare) Object.assign(headers, lowerCaseKeys(await req.prepare(prepared)));

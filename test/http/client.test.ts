@@ -33,6 +33,13 @@ describe('createHttpService', () => {
     expect(d.requests[0]?.headers['content-type']).toBe('application/json');
   });
 
+  it('lets a caller header replace the default whatever its letter case', async () => {
+    const d = await ok();
+    const http = createHttpService('DLI', new URL(d.url), settings, silentLog);
+    await http.request({ method: 'POST', path: '/h', json: {}, headers: { 'Content-Type': 'application/json;charset=UTF-8' } });
+    expect(d.requests[0]?.headers['content-type']).toBe('application/json;charset=UTF-8');
+  });
+
   it('retries a GET through a burst of 503s, but never a POST', async () => {
     let failures = 2;
     const d = await startDouble((_req, res) => (failures-- > 0 ? sendJson(res, 503, { message: 'busy' }) : sendJson(res, 200, { ok: true })));
