@@ -77,3 +77,19 @@ export function checkInvariants(input: string, statements: Statement[]): void {
   rebuilt += input.slice(previousEnd);
   expect(rebuilt === input, 'statements and the gaps between them rebuild the input').toBe(true);
 }
+
+/** Fragments that exercise every lexical rule of every dialect, mixed with plain SQL. */
+const FRAGMENTS = [
+  'SELECT', ' ', ' ', '\n', '\r\n', '\r', '\t', 'a', 'x1', ';', ';', ',', '(', ')', "'", '"', '`', '\\',
+  "''", "'it''s'", "E'", "e'\\''", "q'[", ']', "q'!", '!', "N'", '[', ']]', '$', '$$', '$a$', '$1', '--',
+  '-- ', '#', '/*', '*/', '/*!', '/*+', '/', '\n/\n', '\nGO\n', 'GO 2', 'go', '\nDELIMITER $$\n',
+  '\nDELIMITER //\n', '\nDELIMITER ;\n', 'DELIMITER', '$$', '//', 'BEGIN', 'END', 'CASE', 'ELSE', 'TRAN',
+  'CREATE OR REPLACE PROCEDURE p AS ', 'CREATE FUNCTION f() ', 'DECLARE', 'BEGIN ATOMIC', 'COPY t FROM stdin;\n',
+  '\n\\.\n', 'REM x\n', 'SET DEFINE OFF', 'PROMPT -', '@', '张三', '😀', '\uD800', '\uDC00', '\uFEFF', '\0', '\f',
+];
+
+export function randomScript(random: () => number, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)];
+  return out;
+}

@@ -4,23 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/bench-split/seeded-random.js';
 import { decodeSqlFile } from '../../src/sql/encoding.js';
 import { splitSql } from '../../src/sql/split/index.js';
-import { DIALECTS, checkInvariants } from './split-helpers.js';
-
-/** Fragments that exercise every lexical rule of every dialect, mixed with plain SQL. */
-const FRAGMENTS = [
-  'SELECT', ' ', ' ', '\n', '\r\n', '\r', '\t', 'a', 'x1', ';', ';', ',', '(', ')', "'", '"', '`', '\\',
-  "''", "'it''s'", "E'", "e'\\''", "q'[", ']', "q'!", '!', "N'", '[', ']]', '$', '$$', '$a$', '$1', '--',
-  '-- ', '#', '/*', '*/', '/*!', '/*+', '/', '\n/\n', '\nGO\n', 'GO 2', 'go', '\nDELIMITER $$\n',
-  '\nDELIMITER //\n', '\nDELIMITER ;\n', 'DELIMITER', '$$', '//', 'BEGIN', 'END', 'CASE', 'ELSE', 'TRAN',
-  'CREATE OR REPLACE PROCEDURE p AS ', 'CREATE FUNCTION f() ', 'DECLARE', 'BEGIN ATOMIC', 'COPY t FROM stdin;\n',
-  '\n\\.\n', 'REM x\n', 'SET DEFINE OFF', 'PROMPT -', '@', '张三', '😀', '\uD800', '\uDC00', '\uFEFF', '\0', '\f',
-];
-
-function randomScript(random: () => number, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)];
-  return out;
-}
+import { DIALECTS, checkInvariants, randomScript } from './split-helpers.js';
 
 describe('splitter properties', () => {
   it.each(DIALECTS)('holds the invariants on random scripts (%s)', (dialect) => {

@@ -63,18 +63,18 @@ function isDelimiterLine(text: string, pos: number): boolean {
   return skipSpacesAndTabs(text, argEnd) >= command.next;
 }
 
-class MysqlScanner extends StatementScanner {
-  private delimiter = ';';
+/** The state carried from statement to statement is the current delimiter. */
+class MysqlScanner extends StatementScanner<string> {
   private readonly backslashes = new BackslashIndex(this.text);
 
   constructor(text: string) {
-    super(text, MYSQL_COMMENTS);
+    super(text, MYSQL_COMMENTS, ';');
   }
 
   protected override readAt(start: number, spans: Spans): number {
     const command = delimiterCommandAt(this.text, start);
     if (!command) return super.readAt(start, spans);
-    this.delimiter = command.delimiter;
+    this.state = command.delimiter;
     return command.next;
   }
 
@@ -83,7 +83,7 @@ class MysqlScanner extends StatementScanner {
    * DELIMITER line, or at the end of the text.
    */
   protected body(start: number): number {
-    const { text, delimiter, backslashes } = this;
+    const { text, state: delimiter, backslashes } = this;
     const n = text.length;
     const d0 = delimiter.charCodeAt(0);
     const dLen = delimiter.length;
@@ -123,6 +123,6 @@ class MysqlScanner extends StatementScanner {
   }
 }
 
-export function scanMysql(text: string): Spans {
-  return new MysqlScanner(text).scan();
+export function mysqlScanner(text: string): StatementScanner<string> {
+  return new MysqlScanner(text);
 }

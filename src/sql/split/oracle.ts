@@ -88,7 +88,7 @@ function lastNonBlank(text: string, from: number, end: number): number {
 
 class OracleScanner extends StatementScanner {
   constructor(text: string) {
-    super(text, ORACLE_COMMENTS);
+    super(text, ORACLE_COMMENTS, undefined);
   }
 
   protected override readAt(start: number, spans: Spans): number {
@@ -135,6 +135,6 @@ class OracleScanner extends StatementScanner {
   }
 }
 
-export function scanOracle(text: string): Spans {
-  return new OracleScanner(text).scan();
+export function oracleScanner(text: string): StatementScanner {
+  return new OracleScanner(text);
 }

@@ -9,7 +9,6 @@ import { afterCommentOrChar, type CommentSyntax } from './comments.js';
 import { lineEnd, nextLineStart, skipLineBreak } from './lines.js';
 import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd } from './quotes.js';
 import { StatementScanner } from './scanner.js';
-import type { Spans } from './spans.js';
 import { afterKeyword, isAnyKeywordAt, isKeywordAt, wordEnd } from './words.js';
 
 const BODY_SPECIAL = asciiTable('\'"$-/;');
@@ -61,7 +60,7 @@ class PostgresScanner extends StatementScanner {
   private readonly backslashes = new BackslashIndex(this.text);
 
   constructor(text: string) {
-    super(text, POSTGRES_COMMENTS);
+    super(text, POSTGRES_COMMENTS, undefined);
   }
 
   /** Ends the statement at its `;` (after COPY … FROM stdin, scanning resumes past the data). */
@@ -133,6 +132,6 @@ function copyDataEnd(text: string, terminator: number): number {
   return n;
 }
 
-export function scanPostgres(text: string): Spans {
-  return new PostgresScanner(text).scan();
+export function postgresScanner(text: string): StatementScanner {
+  return new PostgresScanner(text);
 }

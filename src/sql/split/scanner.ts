@@ -4,24 +4,49 @@
 import { skipTrivia, type CommentSyntax } from './comments.js';
 import { pushStatement, type Spans } from './spans.js';
 
-export abstract class StatementScanner {
+/**
+ * After each recorded statement: where scanning resumes and the dialect's state at that moment,
+ * so that a later scan can start there (on a text that starts at or before that point).
+ */
+export class Checkpoints<State> {
+  readonly resumes: number[] = [];
+  readonly states: State[] = [];
+}
+
+/**
+ * `State` is what the dialect carries from one statement to the next (MySQL: its delimiter). It
+ * must be an immutable value: checkpoints keep it as it is.
+ */
+export abstract class StatementScanner<State = undefined> {
   /** Where scanning resumes after the statement the last `body` call ended. */
   private resume = 0;
 
   protected constructor(
     protected readonly text: string,
     private readonly comments: CommentSyntax,
+    protected state: State,
   ) {}
 
-  scan(): Spans {
+  /**
+   * Scans from `from` to the end of the text; records a checkpoint after each statement when
+   * `checkpoints` is given. `from` must be a point where a scan of the whole script would resume
+   * (the start, or a checkpoint), and `state` the state there.
+   */
+  scan(from = 0, state = this.state, checkpoints?: Checkpoints<State>): Spans {
     const { text, comments } = this;
     const n = text.length;
     const spans: Spans = [];
-    let pos = 0;
+    this.state = state;
+    let pos = from;
     while (pos < n) {
       const start = skipTrivia(text, pos, comments);
       if (start >= n) break;
+      const recorded = spans.length;
       pos = this.readAt(start, spans);
+      if (checkpoints !== undefined && spans.length > recorded) {
+        checkpoints.resumes.push(pos);
+        checkpoints.states.push(this.state);
+      }
     }
     return spans;
   }

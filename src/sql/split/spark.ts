@@ -4,7 +4,6 @@ import { BACKTICK, DQUOTE, SEMI, SQUOTE, asciiTable, nextMarked } from './chars.
 import { afterCommentOrChar, type CommentSyntax } from './comments.js';
 import { BackslashIndex, doubledQuoteEnd, escapedQuoteEnd } from './quotes.js';
 import { StatementScanner } from './scanner.js';
-import type { Spans } from './spans.js';
 
 const BODY_SPECIAL = asciiTable('\'"`-/;');
 
@@ -17,7 +16,7 @@ class SparkScanner extends StatementScanner {
   private readonly backslashes = new BackslashIndex(this.text);
 
   constructor(text: string) {
-    super(text, LEADING_COMMENTS);
+    super(text, LEADING_COMMENTS, undefined);
   }
 
   protected body(start: number): number {
@@ -44,6 +43,6 @@ class SparkScanner extends StatementScanner {
   }
 }
 
-export function scanSpark(text: string): Spans {
-  return new SparkScanner(text).scan();
+export function sparkScanner(text: string): StatementScanner {
+  return new SparkScanner(text);
 }

@@ -46,7 +46,7 @@ const BEGIN_STATEMENTS = ['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVE
 
 class SqlServerScanner extends StatementScanner {
   constructor(text: string) {
-    super(text, SQLSERVER_COMMENTS);
+    super(text, SQLSERVER_COMMENTS, undefined);
   }
 
   protected override readAt(start: number, spans: Spans): number {
@@ -112,6 +112,6 @@ function nextBlockDepth(text: string, start: number, end: number, depth: number)
   return depth;
 }
 
-export function scanSqlServer(text: string): Spans {
-  return new SqlServerScanner(text).scan();
+export function sqlServerScanner(text: string): StatementScanner {
+  return new SqlServerScanner(text);
 }
