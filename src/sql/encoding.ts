@@ -10,9 +10,43 @@ export type DecodedFile =
 
 type Encoding = Extract<DecodedFile, { ok: true }>['encoding'];
 
+export type Utf8File = { ok: true; bytes: Buffer; encoding: Encoding } | { ok: false; error: string };
+
+/**
+ * The file as UTF-8 bytes without a BOM, checked as decodeSqlFile checks it. A UTF-8 file is
+ * validated and checked in place and never decoded into a string: its bytes are returned as they
+ * are (no copy), which is what lets a 100 MB file be audited without holding it twice.
+ */
+export function utf8SqlFile(bytes: Uint8Array): Utf8File {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const body = bom ? buffer.subarray(3) : buffer;
+  if (!isUtf8(body) || bytes.indexOf(0) >= 0 || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const decoded = decodeSqlFile(bytes);
+    return decoded.ok ? { ok: true, bytes: Buffer.from(decoded.text, 'utf8'), encoding: decoded.encoding } : decoded;
+  }
+  const control = firstControlByte(body);
+  if (control >= 0) {
+    const code = (body[control] as number).toString(16).padStart(2, '0').toUpperCase();
+    const before = body.toString('utf8', 0, control);
+    return { ok: false, error: `binary file (control character 0x${code} at line ${lineOf(before, before.length)})` };
+  }
+  return { ok: true, bytes: body, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+}
+
+/** Control characters are ASCII, so in UTF-8 they are single bytes: looked for byte by byte, allocating nothing. */
+function firstControlByte(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i] as number;
+    if (c < 0x20 && IS_CONTROL[c] === 1) return i;
+  }
+  return -1;
+}
+
 /** C0 controls that no text file holds (tab, line breaks, form feed and Ctrl-Z are allowed). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\x01-\x08\x0e-\x19\x1b-\x1f]/;
+const IS_CONTROL = Uint8Array.from({ length: 0x20 }, (_, c) => (CONTROL_CHARACTER.test(String.fromCharCode(c)) ? 1 : 0));
 
 export function decodeSqlFile(bytes: Uint8Array): DecodedFile {
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {

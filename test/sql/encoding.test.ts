@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeSqlFile } from '../../src/sql/encoding.js';
+import { decodeSqlFile, utf8SqlFile } from '../../src/sql/encoding.js';
 import { splitSql } from '../../src/sql/split/index.js';
 
 const sample = (name: string): Uint8Array => readFileSync(new URL(`./fixtures/encodings/${name}`, import.meta.url));
@@ -97,5 +97,32 @@ describe('decodeSqlFile', () => {
     const decoded = decodeSqlFile(bytes(line.repeat(600_000)));
     expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8' });
     expect(decoded.ok && decoded.text.length).toBe(line.length * 600_000);
+  });
+});
+
+describe('utf8SqlFile', () => {
+  const inputs: [string, Uint8Array][] = [
+    ...['a_utf8.sql', 'b_gbk.sql', 'c_utf16le_bom.sql', 'd_utf8_bom.sql'].map((name): [string, Uint8Array] => [name, sample(name)]),
+    ['empty', new Uint8Array()],
+    ['bom only', Uint8Array.from([0xef, 0xbb, 0xbf])],
+    ['control character after Chinese', Buffer.from('-- 注释\nSELECT 1;\n\x07')],
+    ['control character past 1 MiB', Buffer.from(`${'SELECT 1;\n'.repeat(200_000)}\x1b`)],
+    ['NUL', Uint8Array.from([0x53, 0x45, 0x4c, 0, 1, 2])],
+    ['neither UTF-8 nor GB18030', Uint8Array.from([0x53, 0xff, 0xff, 0x53])],
+    ['invalid UTF-8 after a BOM', Uint8Array.from([0xef, 0xbb, 0xbf, 0xc3, 0x28])],
+    ['UTF-32', Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])],
+  ];
+
+  it.each(inputs)('gives the UTF-8 of what decodeSqlFile decodes, or its error (%s)', (_name, input) => {
+    const decoded = decodeSqlFile(input);
+    const utf8 = utf8SqlFile(input);
+    if (!decoded.ok) expect(utf8).toEqual(decoded);
+    else expect(utf8).toEqual({ ok: true, bytes: Buffer.from(decoded.text, 'utf8'), encoding: decoded.encoding });
+  });
+
+  it("returns a UTF-8 file's own bytes, not a copy", () => {
+    const file = Buffer.from('\uFEFFSELECT 1;\n', 'utf8');
+    const utf8 = utf8SqlFile(file);
+    expect(utf8.ok && utf8.bytes.buffer).toBe(file.buffer);
   });
 });
