@@ -29,7 +29,8 @@ export function createHttpService(
   async function send(req: HttpRequest): Promise<HttpResponse> {
     const url = buildUrl(baseUrl, req);
     const path = displayPath(req);
-    const { body, contentType } = await encodeBody(req);
+    const { chunks, contentType } = await encodeBody(req);
+    const length = chunks.reduce((n, chunk) => n + chunk.byteLength, 0);
     const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'DELETE');
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
@@ -37,11 +38,13 @@ export function createHttpService(
         'user-agent': USER_AGENT,
         accept: 'application/json',
         ...(contentType ? { 'content-type': contentType } : {}),
-        ...(body.byteLength > 0 ? { 'content-length': String(body.byteLength) } : {}),
+        ...(length > 0 ? { 'content-length': String(length) } : {}),
         ...req.headers,
       });
-      const prepared: PreparedRequest = { method: req.method, url, headers, body };
-      if (req.prepare) Object.assign(headers, lowerCaseKeys(await req.prepare(prepared)));
+      if (req.prepare) {
+        const prepared: PreparedRequest = { method: req.method, url, headers, body: chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks) };
+        Object.assign(headers, lowerCaseKeys(await req.prepare(prepared)));
+      }
       const remaining = deadline - Date.now();
       let response: HttpResponse | undefined;
       let failure: unknown;
@@ -50,7 +53,7 @@ export function createHttpService(
           method: req.method,
           headers,
           // fetch copies a byte-array body (as the Fetch standard says); a stream over the same bytes is sent as it is.
-          ...(body.byteLength > 0 ? { body: streamOf(body), duplex: 'half' as const } : req.method !== 'GET' ? { body } : {}),
+          ...(length > 0 ? { body: streamOf(chunks), duplex: 'half' as const } : req.method !== 'GET' ? { body: new Uint8Array() } : {}),
           dispatcher,
           signal: AbortSignal.timeout(Math.max(1, remaining)),
         });
@@ -105,10 +108,10 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(controller) {
-      controller.enqueue(bytes);
+      for (const chunk of chunks) if (chunk.byteLength > 0) controller.enqueue(chunk);
       controller.close();
     },
   });
@@ -122,17 +125,20 @@ function buildUrl(baseUrl: URL, req: HttpRequest): URL {
 }
 
 /** Every body becomes bytes once, so a signature can cover exactly what is sent and retries resend the same. */
-async function encodeBody(req: HttpRequest): Promise<{ body: Uint8Array; contentType?: string }> {
-  if (req.json !== undefined) return { body: new TextEncoder().encode(JSON.stringify(req.json)), contentType: 'application/json' };
-  if (req.body === undefined) return { body: new Uint8Array() };
-  if (typeof req.body === 'string') return { body: new TextEncoder().encode(req.body) };
-  if (req.body instanceof Uint8Array) return { body: req.body };
+async function encodeBody(req: HttpRequest): Promise<{ chunks: readonly Uint8Array[]; contentType?: string }> {
+  if (req.json !== undefined) return { chunks: [new TextEncoder().encode(JSON.stringify(req.json))], contentType: 'application/json' };
+  if (req.body === undefined) return { chunks: [] };
+  if (typeof req.body === 'string') return { chunks: [new TextEncoder().encode(req.body)] };
+  if (req.body instanceof Uint8Array) return { chunks: [req.body] };
+  if (isChunks(req.body)) return { chunks: req.body };
   const multipart = new Response(req.body);
   return {
-    body: new Uint8Array(await multipart.arrayBuffer()),
+    chunks: [new Uint8Array(await multipart.arrayBuffer())],
     contentType: multipart.headers.get('content-type') ?? undefined,
   };
 }
+
+const isChunks = (body: unknown): body is readonly Uint8Array[] => Array.isArray(body);
 
 function describeFailure(err: unknown, url: URL): string {
   const code = errorCode(err);

@@ -4,14 +4,16 @@ export interface FilePart {
   name: string;
   filename: string;
   type: string;
-  bytes: Uint8Array;
+  /** The file's content, or the chunks it is made of. */
+  bytes: Uint8Array | readonly Uint8Array[];
 }
 
 /**
  * A multipart/form-data body encoded as FormData does (names escaped, line breaks in values as
- * CRLF), built in one copy: FormData would copy a large file into a Blob and again into the body.
+ * CRLF), as the chunks to send one after the other: the file is never copied (FormData would copy a
+ * large file into a Blob and again into the body).
  */
-export function encodeMultipart(fields: Record<string, string | undefined>, file: FilePart): { body: Uint8Array; contentType: string } {
+export function encodeMultipart(fields: Record<string, string | undefined>, file: FilePart): { body: Uint8Array[]; contentType: string } {
   const boundary = `----sqle-action-${randomUUID()}`;
   let head = '';
   for (const [name, value] of Object.entries(fields)) {
@@ -19,7 +21,8 @@ export function encodeMultipart(fields: Record<string, string | undefined>, file
     head += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n')}\r\n`;
   }
   head += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(file.name)}"; filename="${escapeName(file.filename)}"\r\nContent-Type: ${file.type}\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head, 'utf8'), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+  const content = file.bytes instanceof Uint8Array ? [file.bytes] : file.bytes;
+  const body = [Buffer.from(head, 'utf8'), ...content, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')];
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 

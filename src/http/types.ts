@@ -9,9 +9,9 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
-  /** JSON bodies are passed as `json`; raw bytes or (undici's) FormData as `body`. */
+  /** JSON bodies are passed as `json`; raw bytes (whole, or as chunks sent one after the other) or (undici's) FormData as `body`. */
   json?: unknown;
-  body?: string | Uint8Array | FormData;
+  body?: string | Uint8Array | readonly Uint8Array[] | FormData;
   /** Safe to repeat on a transient failure. Defaults: true for GET/DELETE, false otherwise. */
   idempotent?: boolean;
   /**

@@ -22,7 +22,8 @@ export interface CreatedRecord {
 
 export interface SqleClient {
   projectUid(): Promise<string | undefined>;
-  createAuditRecord(zip: Uint8Array, target: AuditTarget): Promise<CreatedRecord>;
+  /** `zip`: the zip file, whole or as the chunks it is made of. */
+  createAuditRecord(zip: Uint8Array | readonly Uint8Array[], target: AuditTarget): Promise<CreatedRecord>;
   taskSqls(taskId: number, pageIndex: number, pageSize: number): Promise<{ rows: TaskSql[]; total: number }>;
 }
 
@@ -39,7 +40,7 @@ export function createSqleClient(deps: { sqle: HttpService; dms: HttpService; se
     return acceptReply(req, res, schema, { login: session.kind, project });
   }
 
-  async function postAuditRecord(body: Uint8Array, contentType: string): Promise<CreatedRecord> {
+  async function postAuditRecord(body: Uint8Array[], contentType: string): Promise<CreatedRecord> {
     const reply = await call(
       sqle,
       { method: 'POST', path: `/sqle/v1/projects/${encodeURIComponent(project)}/sql_audit_records`, headers: { 'content-type': contentType }, body },

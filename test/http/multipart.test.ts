@@ -19,12 +19,12 @@ describe('encodeMultipart', () => {
     const { body, contentType } = encodeMultipart(fields, { name: 'input_zip_file', filename: 'sql.zip', type: 'application/zip', bytes: file });
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(contentType)?.[1] ?? '';
     expect(boundary).not.toBe('');
-    expect(Buffer.from(body).toString('latin1')).toBe(await formDataBody(fields, file, boundary));
+    expect(Buffer.concat(body).toString('latin1')).toBe(await formDataBody(fields, file, boundary));
   });
 
   it('leaves out fields without a value', () => {
     const { body } = encodeMultipart({ db_type: 'MySQL', rule_template_name: undefined }, { name: 'f', filename: 'a.zip', type: 'application/zip', bytes: new Uint8Array(1) });
-    const text = Buffer.from(body).toString('latin1');
+    const text = Buffer.concat(body).toString('latin1');
     expect(text).toContain('name="db_type"');
     expect(text).not.toContain('rule_template_name');
   });
