@@ -7,15 +7,13 @@ import fs from 'node:fs';
 import { buildAuditReport } from '../../src/audit/report.js';
 import { planRecords } from '../../src/audit/plan.js';
 import { placeRows } from '../../src/audit/place.js';
-import type { SourceFile } from '../../src/audit/sources.js';
+import { loadSources } from '../../src/audit/sources.js';
 import { buildZip, entryNames } from '../../src/audit/zip.js';
 import { readWorkspaceFile } from '../../src/files/read.js';
 import { createHttpService } from '../../src/http/client.js';
 import { silentLog } from '../../src/log.js';
 import { buildJsonReport } from '../../src/report/json-report.js';
 import { createSqleClient } from '../../src/sqle/client.js';
-import { decodeSqlFile } from '../../src/sql/encoding.js';
-import { splitSql } from '../../src/sql/split/index.js';
 
 export interface StageMemory {
   stage: string;
@@ -63,17 +61,13 @@ const client = createSqleClient({
 
 gc();
 const baseline = status('VmRSS');
-let read = await stage('read the file', () => readWorkspaceFile(workspace, file));
-if (!read.ok) throw new Error(read.error);
-const decoded = await stage('decode', () => decodeSqlFile(read.ok ? read.bytes : new Uint8Array()));
-read = { ok: false, error: 'released' };
-if (!decoded.ok) throw new Error(decoded.error);
-const text = decoded.text;
-const statements = await stage('split', () => splitSql(text, 'mysql'));
-const source: SourceFile = { path: file, text, encoding: decoded.encoding, xml: false, statements, statementCount: statements.length, changedLines: 'all' };
+const loaded = await stage('read, check and split the file', () => loadSources([{ path: file, changedLines: 'all' }], (p) => readWorkspaceFile(workspace, p), 'mysql'));
+const [source] = loaded.sources;
+if (!source) throw new Error(loaded.files[0]?.error ?? 'not loaded');
+const statements = source.statements;
 const plan = await stage('plan the records', () => planRecords([source]));
 const names = plan.map((record) => entryNames(record.units));
-let zips: Uint8Array[] = await stage('zip every record', () => plan.map((record, i) => buildZip(record.units, names[i] ?? [])));
+let zips: Buffer[][] = await stage('zip every record', () => Promise.all(plan.map((record, i) => buildZip(record.units, names[i] ?? []))));
 const created = await stage('post the records', () => Promise.all(zips.map((zip) => client.createAuditRecord(zip, { dbType: 'MySQL' }))));
 zips = [];
 const rows = await stage('fetch the results', () =>

@@ -1,7 +1,7 @@
-import { deflateRawSync } from 'node:zlib';
-import type { Statement } from '../sql/types.js';
-import type { SourceFile } from './sources.js';
-import { utf8Of } from './utf8.js';
+import type { FileContent } from './content.js';
+import { deflatedSize } from './deflate.js';
+import { chunksOf, piecesLength, type Piece } from './pieces.js';
+import type { SourceFile, SourceStatement } from './sources.js';
 
 /** SQLE stores at most 3,120 statements per record (sqle-real 143–146); keep a margin. */
 export const STATEMENT_CAP = 3000;
@@ -12,12 +12,12 @@ export const ZIP_BYTE_CAP = 10 * 1024 * 1024 - 512 * 1024;
 export interface Unit {
   source: SourceFile;
   /**
-   * The text sent, as strings to encode one after the other without joining them: the file, or
-   * for a part the file with every other statement blanked (line breaks kept; built when read).
+   * What is sent, as pieces sent one after the other without joining them: the file, or for a
+   * part the file with every other statement blanked (line breaks kept).
    */
-  readonly pieces: readonly string[];
+  readonly pieces: readonly Piece[];
   /** Our statements that this unit carries (all of the file, or the part's range). */
-  statements: Statement[];
+  statements: SourceStatement[];
   statementCount: number;
   /** What the unit adds to the zip: exact once measured, else an upper bound that needs no deflating. */
   compressedBytes: number;
@@ -37,12 +37,13 @@ export interface Caps {
 }
 
 /** Groups files into as few records as fit SQLE's caps, splitting a file that alone would not fit. */
-export function planRecords(sources: readonly SourceFile[], caps: Caps = { statements: STATEMENT_CAP, bytes: ZIP_BYTE_CAP }): PlannedRecord[] {
-  const units = sources.flatMap((source) => unitsOf(source, caps));
+export async function planRecords(sources: readonly SourceFile[], caps: Caps = { statements: STATEMENT_CAP, bytes: ZIP_BYTE_CAP }): Promise<PlannedRecord[]> {
+  const units: Unit[] = [];
+  for (const source of sources) units.push(...(await unitsOf(source, caps)));
   const records: PlannedRecord[] = [];
   let current: PlannedRecord | undefined;
   for (const unit of units) {
-    if (!current || !fits(current, unit, caps)) {
+    if (!current || !(await fits(current, unit, caps))) {
       current = { units: [], statements: 0, compressedBytes: 0 };
       records.push(current);
     }
@@ -54,30 +55,28 @@ export function planRecords(sources: readonly SourceFile[], caps: Caps = { state
 }
 
 /** Whether the unit joins the record; sizes are only measured (deflated) when their bounds say it might not. */
-function fits(record: PlannedRecord, unit: Unit, caps: Caps): boolean {
+async function fits(record: PlannedRecord, unit: Unit, caps: Caps): Promise<boolean> {
   if (record.statements + unit.statementCount > caps.statements) return false;
   if (record.units.some((u) => u.source.path === unit.source.path)) return false;
   if (record.compressedBytes + unit.compressedBytes <= caps.bytes) return true;
-  for (const u of [unit, ...record.units]) measure(u);
+  for (const u of [unit, ...record.units]) await measure(u);
   record.compressedBytes = record.units.reduce((sum, u) => sum + u.compressedBytes, 0);
   return record.compressedBytes + unit.compressedBytes <= caps.bytes;
 }
 
-function measure(unit: Unit): void {
+async function measure(unit: Unit): Promise<void> {
   if (unit.exact) return;
-  unit.compressedBytes = deflatedBytes(unit.pieces) + entryOverhead(unit.source.path);
+  unit.compressedBytes = (await measuredSize(unit.pieces)) + entryOverhead(unit.source.path);
   unit.exact = true;
 }
+
+const measuredSize = (pieces: readonly Piece[]): Promise<number> => deflatedSize(chunksOf(pieces), piecesLength(pieces));
 
 const ZIP_ENTRY_OVERHEAD = 128;
 
 /** What an entry adds to the zip besides its deflated text: headers and (twice) its name. */
 function entryOverhead(path: string): number {
   return ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(path);
-}
-
-function deflatedBytes(pieces: readonly string[]): number {
-  return deflateRawSync(utf8Of(pieces), { level: 6 }).length;
 }
 
 /** zlib's deflateBound: deflate never makes `bytes` bytes larger than this. */
@@ -90,36 +89,46 @@ const DEFLATE_WHOLE_BYTES = 16 * 1024 * 1024;
 const SAMPLE_BYTES = 1024 * 1024;
 const SAMPLES = 4;
 
-/** Deflated bytes per byte of a large text, from a few slices spread over it. */
-function sampledRatio(text: string): number {
+/** Deflated bytes per byte of a large file, from a few slices spread over it. */
+async function sampledRatio(content: FileContent): Promise<number> {
   let raw = 0;
   let deflated = 0;
   for (let k = 0; k < SAMPLES; k++) {
-    const at = Math.floor(((text.length - SAMPLE_BYTES) * k) / (SAMPLES - 1));
-    const slice = text.slice(Math.max(0, at), Math.max(0, at) + SAMPLE_BYTES);
-    raw += Buffer.byteLength(slice);
-    deflated += deflatedBytes([slice]);
+    const at = Math.max(0, Math.floor(((content.length - SAMPLE_BYTES) * k) / (SAMPLES - 1)));
+    const slice = content.read(at, Math.min(content.length, at + SAMPLE_BYTES));
+    raw += slice.length;
+    deflated += await measuredSize([slice]);
   }
   return deflated / Math.max(1, raw);
 }
 
-function unitsOf(source: SourceFile, caps: Caps): Unit[] {
-  const bytes = Buffer.byteLength(source.text);
+async function unitsOf(source: SourceFile, caps: Caps): Promise<Unit[]> {
+  const bytes = source.content.length;
   const whole = (compressedBytes: number, exact: boolean): Unit[] => [
-    { source, pieces: [source.text], statements: source.statements, statementCount: source.statementCount, compressedBytes, exact },
+    {
+      source,
+      pieces: [{ content: source.content, from: 0, to: bytes }],
+      statements: source.statements,
+      statementCount: source.statementCount,
+      compressedBytes,
+      exact,
+    },
   ];
   const bound = deflateBound(bytes) + entryOverhead(source.path);
   if ((source.statementCount <= caps.statements && bound <= caps.bytes) || source.statements.length < 2) return whole(bound, false);
   let ratio: number;
   if (bytes <= DEFLATE_WHOLE_BYTES) {
-    const compressed = deflatedBytes([source.text]) + entryOverhead(source.path);
+    const compressed = (await measuredSize([{ content: source.content, from: 0, to: bytes }])) + entryOverhead(source.path);
     if (source.statementCount <= caps.statements && compressed <= caps.bytes) return whole(compressed, true);
     ratio = compressed / Math.max(1, bytes);
-  } else ratio = sampledRatio(source.text);
-  const units = partRanges(source, caps, ratio).flatMap((range) => fitPart(source, range, caps));
+  } else ratio = await sampledRatio(source.content);
+  // Parts are measured concurrently: each is a deflate stream on zlib's thread pool over slices of the bytes.
+  const units = (await Promise.all(partRanges(source, caps, ratio).map((range) => fitPart(source, range, caps)))).flat();
   units.forEach((unit, i) => (unit.part = { index: i + 1, of: units.length }));
   return units;
 }
+
+const ESTIMATE_MARGIN = 0.95;
 
 /**
  * Consecutive statement ranges, each within the statement cap and, by its share of the file's
@@ -128,11 +137,13 @@ function unitsOf(source: SourceFile, caps: Caps): Unit[] {
 function partRanges(source: SourceFile, caps: Caps, bytesPerByte: number): [number, number][] {
   const statements = source.statements;
   const ranges: [number, number][] = [];
+  // The ratio is an estimate: a part planned right up to the cap often measures just over it and is halved.
+  const target = caps.bytes * ESTIMATE_MARGIN;
   let from = 0;
   let bytes = 0;
   statements.forEach((statement, i) => {
     const size = (statement.endByte - (statements[i - 1]?.endByte ?? 0)) * bytesPerByte;
-    if (i > from && (i - from >= caps.statements || bytes + size > caps.bytes)) {
+    if (i > from && (i - from >= caps.statements || bytes + size > target)) {
       ranges.push([from, i]);
       from = i;
       bytes = 0;
@@ -144,20 +155,18 @@ function partRanges(source: SourceFile, caps: Caps, bytesPerByte: number): [numb
 }
 
 /** The part carrying statements [from, to), halved until its real deflated size fits (one statement always goes alone). */
-function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): Unit[] {
-  const compressedBytes = deflatedBytes(keepOnly(source.text, source.statements, from, to)) + entryOverhead(source.path);
+async function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): Promise<Unit[]> {
+  const pieces = keepOnly(source, from, to);
+  const compressedBytes = (await measuredSize(pieces)) + entryOverhead(source.path);
   if (compressedBytes > caps.bytes && to - from > 1) {
     const middle = Math.floor((from + to) / 2);
-    return [...fitPart(source, [from, middle], caps), ...fitPart(source, [middle, to], caps)];
+    return [...(await fitPart(source, [from, middle], caps)), ...(await fitPart(source, [middle, to], caps))];
   }
   const statements = source.statements.slice(from, to);
-  // The part's text is built again when it is zipped rather than held for the whole run.
   return [
     {
       source,
-      get pieces() {
-        return keepOnly(source.text, source.statements, from, to);
-      },
+      pieces,
       statements,
       statementCount: statements.length,
       compressedBytes,
@@ -168,38 +177,17 @@ function fitPart(source: SourceFile, [from, to]: [number, number], caps: Caps): 
 }
 
 /**
- * The file, as three pieces to join, with everything outside statements [from, to) replaced by
- * nothing, keeping every line break (so SQLE reports the file's real lines) and every MySQL
- * DELIMITER line (so the part still parses as the file does). The kept region runs from the end of the statement before to the start
- * of the statement after, so only terminators and comments come along.
+ * The file, as three pieces to send one after the other, with everything outside statements
+ * [from, to) replaced by nothing, keeping every line break (so SQLE reports the file's real lines)
+ * and every MySQL DELIMITER line (so the part still parses as the file does): slices of the file's
+ * skeleton around the part's own bytes. The kept region runs from the end of the statement before
+ * to the start of the statement after, so only terminators and comments come along.
  */
-function keepOnly(text: string, all: readonly Statement[], from: number, to: number): string[] {
-  const keepFrom = from === 0 ? 0 : (all[from - 1]?.end ?? 0);
-  const keepTo = all[to]?.start ?? text.length;
-  return [blank(text.slice(0, keepFrom)), text.slice(keepFrom, keepTo), blank(text.slice(keepTo))];
+function keepOnly(source: SourceFile, from: number, to: number): Piece[] {
+  const { content, statements, skeleton } = source;
+  const keepFrom = from === 0 ? 0 : (statements[from - 1]?.endByte ?? 0);
+  const keepTo = statements[to]?.startByte ?? content.length;
+  const skeletonFrom = from === 0 ? 0 : (skeleton.atEnd[from - 1] ?? 0);
+  const skeletonTo = to < statements.length ? (skeleton.atStart[to] ?? skeleton.bytes.length) : skeleton.bytes.length;
+  return [skeleton.bytes.subarray(0, skeletonFrom), { content, from: keepFrom, to: keepTo }, skeleton.bytes.subarray(skeletonTo)];
 }
-
-/**
- * The segment with every line emptied except DELIMITER lines. Lines are cleared by one plain
- * replace (a replace callback per line made planning a 100 MB file take hundreds of MB).
- */
-function blank(segment: string): string {
-  let blanked = '';
-  let at = 0;
-  for (const m of segment.matchAll(DELIMITER_LINES)) {
-    const end = m.index + m[0].length;
-    // With the m flag, U+2028/U+2029 also end a line; only whole CR/LF-delimited lines are kept.
-    if (!isLineEdge(segment, m.index - 1) || !isLineEdge(segment, end)) continue;
-    blanked += segment.slice(at, m.index).replace(LINE_CONTENT, '') + m[0];
-    at = end;
-  }
-  return blanked + segment.slice(at).replace(LINE_CONTENT, '');
-}
-
-function isLineEdge(text: string, i: number): boolean {
-  const c = text[i];
-  return c === undefined || c === '\n' || c === '\r';
-}
-
-const LINE_CONTENT = /[^\r\n]+/g;
-const DELIMITER_LINES = /^[ \t]*delimiter[ \t]+\S+[ \t]*$/gim;

@@ -3,7 +3,7 @@ import type { AuditRecord, Language } from '../model.js';
 import type { AuditTarget, CreatedRecord, SqleClient } from '../sqle/client.js';
 import type { TaskSql } from '../sqle/schemas.js';
 import { createByteBudget } from './budget.js';
-import { placeRows, type PlacedStatement } from './place.js';
+import { createPlacer, type PlacedStatement } from './place.js';
 import { planRecords, type PlannedRecord } from './plan.js';
 import type { SourceFile } from './sources.js';
 import { buildZip, entryNames } from './zip.js';
@@ -30,7 +30,7 @@ export interface AuditDeps {
  * keeps them within `concurrency`); a failed record is reported and the others still count.
  */
 export async function runAudit(deps: AuditDeps): Promise<AuditOutcome> {
-  const plan = planRecords(deps.sources);
+  const plan = await planRecords(deps.sources);
   if (plan.length > 1) deps.log.info(`Auditing ${deps.sources.length} files in ${plan.length} SQLE audit records (SQLE stores at most 3,120 statements and 10 MiB per record).`);
   const budgets = { posting: createByteBudget(POSTING_BYTES), results: createByteBudget(RESULT_BYTES) };
   const outcomes = await Promise.all(plan.map((record, i) => auditRecord(deps, budgets, record, i + 1, plan.length)));
@@ -47,7 +47,10 @@ export async function runAudit(deps: AuditDeps): Promise<AuditOutcome> {
  * A pull request of ordinary files fits in one go, so its records still all go at once.
  */
 const POSTING_BYTES = 24 * 1024 * 1024;
-const RESULT_BYTES = 12 * 1024 * 1024;
+/** A page of results holds at most about this much statement text... */
+const PAGE_BYTES = 2 * 1024 * 1024;
+/** ...and two records' pages are placed at a time. */
+const RESULT_BYTES = 2 * PAGE_BYTES;
 
 interface Budgets {
   posting: ReturnType<typeof createByteBudget>;
@@ -73,11 +76,12 @@ async function auditRecord(
     record.passRate = created.passRate;
     const [url, placed] = await Promise.all([
       deps.recordUrl(created.recordId),
-      budgets.results(textBytes(planned), async () => {
-        const rows = await allTaskSqls(deps.client, created.taskId, planned.statements);
-        record.statements = rows.length;
-        deps.log.debug(`SQLE audited ${label}: record ${created.recordId}, task ${created.taskId}, ${rows.length} statements.`);
-        return placeRows(rows, planned.units, names, deps.language);
+      budgets.results(Math.min(textBytes(planned), PAGE_BYTES), async () => {
+        const placer = createPlacer(planned.units, names, deps.language);
+        const rows = await eachTaskSqlPage(deps.client, created.taskId, pageSizeFor(planned), (page) => placer.add(page));
+        record.statements = rows;
+        deps.log.debug(`SQLE audited ${label}: record ${created.recordId}, task ${created.taskId}, ${rows} statements.`);
+        return placer.placed();
       }),
     ]);
     record.url = url;
@@ -90,21 +94,39 @@ async function auditRecord(
 
 /** The text of the statements a record carries: about what SQLE sends back for it. */
 function textBytes(planned: PlannedRecord): number {
-  return planned.units.reduce((sum, unit) => sum + (unit.source.xml ? unit.source.text.length : unit.statements.reduce((n, s) => n + s.end - s.start, 0)), 0);
+  return planned.units.reduce((sum, unit) => sum + (unit.source.xml ? unit.source.content.length : unit.statements.reduce((n, s) => n + s.endByte - s.startByte, 0)), 0);
 }
 
 /** Zipped here rather than in the caller, so no zip outlives the building of its request body. */
-function postRecord(deps: AuditDeps, planned: PlannedRecord, names: readonly string[]): Promise<CreatedRecord> {
-  return deps.client.createAuditRecord(buildZip(planned.units, names), deps.target);
+async function postRecord(deps: AuditDeps, planned: PlannedRecord, names: readonly string[]): Promise<CreatedRecord> {
+  return deps.client.createAuditRecord(await buildZip(planned.units, names), deps.target);
 }
 
-/** The first page sized to hold the whole record; any further pages fetched in parallel. */
-async function allTaskSqls(client: SqleClient, taskId: number, expected: number): Promise<TaskSql[]> {
-  const pageSize = Math.min(5000, Math.max(100, expected + 100));
-  const first = await client.taskSqls(taskId, 1, pageSize);
-  const pages = Math.ceil(first.total / pageSize);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => client.taskSqls(taskId, i + 2, pageSize)));
-  return [first, ...rest].flatMap((page) => page.rows);
+/**
+ * Rows per page of a record's results: enough for the whole record in one page, unless its
+ * statements are so large (SQLE returns each one's text) that a page would pass PAGE_BYTES.
+ */
+function pageSizeFor(planned: PlannedRecord): number {
+  const perStatement = textBytes(planned) / Math.max(1, planned.statements);
+  return Math.max(1, Math.min(5000, planned.statements + 100, Math.floor(PAGE_BYTES / Math.max(1, perStatement))));
+}
+
+/**
+ * Feeds a record's results to `place` page by page, in order, each page asked for once the one
+ * before is placed, so that a huge record is never held whole. (Pages fetched ahead wait parsed,
+ * survive V8's young collections, and V8 then grows its young generation to 128 MB: the 100 MB
+ * file peaked 60–90 MB higher.) A record of ordinary statements is one page. Returns how many
+ * rows SQLE listed.
+ */
+async function eachTaskSqlPage(client: SqleClient, taskId: number, pageSize: number, place: (rows: readonly TaskSql[]) => void): Promise<number> {
+  let count = 0;
+  for (let page = 1, pages = 1; page <= pages; page++) {
+    const { rows, total } = await client.taskSqls(taskId, page, pageSize);
+    place(rows);
+    count += rows.length;
+    pages = Math.ceil(total / pageSize);
+  }
+  return count;
 }
 
 function describeFiles(files: readonly string[]): string {

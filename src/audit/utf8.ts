@@ -1,20 +1,27 @@
-const LONE_CR = /\r(?!\n)/g;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /**
- * The UTF-8 bytes of the text the pieces make when joined, written piece by piece into one buffer:
- * joining a part's pieces first would copy the whole part into a string the heap keeps until
- * collected. With `loneCrToLf`, a CR not followed by LF (in its piece or the next) becomes LF.
+ * A file's bytes as they go to SQLE: every CR not followed by LF (in its chunk or at the start of
+ * the next) becomes LF, so SQLE counts lines as we do. Chunks without a CR, nearly all, are passed
+ * on as they are; only a chunk holding one is copied.
  */
-export function utf8Of(pieces: readonly string[], { loneCrToLf = false } = {}): Buffer {
-  const texts = loneCrToLf ? pieces.map((piece, i) => withoutLoneCr(piece, pieces[i + 1])) : pieces;
-  const bytes = Buffer.allocUnsafe(texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0));
-  let at = 0;
-  for (const t of texts) at += bytes.write(t, at, 'utf8');
-  return bytes;
+export function* withLoneCrAsLf(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  let held: Uint8Array | undefined;
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    if (held) yield converted(held, chunk[0]);
+    held = chunk;
+  }
+  if (held) yield converted(held, undefined);
 }
 
-function withoutLoneCr(piece: string, next: string | undefined): string {
-  // A CR ending this piece is half of a CRLF when the next piece starts with LF.
-  if (piece.endsWith('\r') && next?.startsWith('\n')) return `${piece.slice(0, -1).replace(LONE_CR, '\n')}\r`;
-  return piece.replace(LONE_CR, '\n');
+function converted(chunk: Uint8Array, nextByte: number | undefined): Uint8Array {
+  if (chunk.indexOf(CR) < 0) return chunk;
+  const copy = Buffer.from(chunk);
+  for (let at = copy.indexOf(CR); at >= 0; at = copy.indexOf(CR, at + 1)) {
+    const following = at + 1 < copy.length ? copy[at + 1] : nextByte;
+    if (following !== LF) copy[at] = LF;
+  }
+  return copy;
 }

@@ -1,6 +1,7 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateChunks } from './deflate.js';
+import { chunksOf, piecesLength } from './pieces.js';
 import type { Unit } from './plan.js';
-import { utf8Of } from './utf8.js';
+import { withLoneCrAsLf } from './utf8.js';
 
 /**
  * The zip entry name of each unit: its repository path, except that SQLE only reads entries ending
@@ -20,23 +21,23 @@ export function entryNames(units: readonly Unit[]): string[] {
 
 /**
  * Every file goes as UTF-8 without a BOM and with lone CRs turned into LFs, so SQLE counts lines as
- * we do. Entries are deflated by Node's zlib (native memory, nothing left for the JS garbage
- * collector: with thousands of files a JavaScript deflate's work arrays dominated peak memory) and
- * framed as a plain zip: local headers, the central directory and its end record, UTF-8 names.
+ * we do. Entries are deflated by Node's zlib, one after the other on its thread pool (native
+ * memory, nothing left for the JS garbage collector), and framed as a plain zip: local headers,
+ * the central directory and its end record, UTF-8 names. The zip is returned as the chunks it is
+ * made of, joined only once, into the request body.
  */
-export function buildZip(units: readonly Unit[], names: readonly string[]): Uint8Array {
+export async function buildZip(units: readonly Unit[], names: readonly string[]): Promise<Buffer[]> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  units.forEach((unit, i) => {
-    const raw = utf8Of(unit.pieces, { loneCrToLf: true });
-    const data = deflateRawSync(raw, { level: 6 });
-    const entry = { name: Buffer.from(names[i] as string, 'utf8'), crc: crc32(raw), size: raw.length, compressedSize: data.length, offset };
+  for (const [i, unit] of units.entries()) {
+    const data = await deflateChunks(withLoneCrAsLf(chunksOf(unit.pieces)), piecesLength(unit.pieces));
+    const entry = { name: Buffer.from(names[i] as string, 'utf8'), crc: data.crc, size: data.size, compressedSize: data.compressedSize, offset };
     const local = header('local', entry);
-    parts.push(local, data);
+    parts.push(local, ...data.chunks);
     central.push(header('central', entry));
-    offset += local.length + data.length;
-  });
+    offset += local.length + data.compressedSize;
+  }
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
@@ -44,7 +45,7 @@ export function buildZip(units: readonly Unit[], names: readonly string[]): Uint
   end.writeUInt16LE(units.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  return [...parts, directory, end];
 }
 
 /** 2020-01-01 00:00 in MS-DOS form: fixed, so the same files always give the same bytes. */

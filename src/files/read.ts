@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
+/** `path`: where the bytes were read from, symlinks resolved. */
+export type ReadResult = { ok: true; bytes: Uint8Array; path: string } | { ok: false; error: string };
 
 /**
  * Reads a repository file from the checkout, refusing anything that would leave the workspace or
@@ -36,7 +37,7 @@ export async function readWorkspaceFile(workspace: string, relPath: string, sele
     const stat = await fs.promises.stat(real);
     if (stat.isDirectory()) return { ok: false, error: 'a directory, not a file' };
     if (!stat.isFile()) return { ok: false, error: 'not a regular file' };
-    return { ok: true, bytes: await fs.promises.readFile(real) };
+    return { ok: true, bytes: await fs.promises.readFile(real), path: real };
   } catch (err) {
     return { ok: false, error: `cannot be read (${errorCode(err)})` };
   }

@@ -3,23 +3,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { placeRows, type PlacedStatement } from '../../src/audit/place.js';
+import { createPlacer, placeRows, type PlacedStatement } from '../../src/audit/place.js';
 import type { Unit } from '../../src/audit/plan.js';
 import { taskSqlsReply, type TaskSql } from '../../src/sqle/schemas.js';
-import { splitSql } from '../../src/sql/split/index.js';
+import { sourceFromUtf8 } from '../../src/audit/sources.js';
 import { FILES_DIR, REFERENCE_DIR } from '../contract/replay/exchanges.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../sql/fixtures/sqle-real');
 
 function unit(name: string, text: string): Unit {
-  const xml = name.endsWith('.xml');
-  const statements = xml ? [] : splitSql(text, 'mysql');
-  const count = xml ? (text.match(/<(select|insert|update|delete)\b/gi)?.length ?? 0) : statements.length;
+  const source = sourceFromUtf8(name, Buffer.from(text, 'utf8'), 'mysql');
   return {
-    source: { path: name, text, encoding: 'utf-8', xml, statements, statementCount: count, changedLines: 'all' },
-    pieces: [text],
-    statements,
-    statementCount: count,
+    source,
+    pieces: [Buffer.from(text, 'utf8')],
+    statements: source.statements,
+    statementCount: source.statementCount,
     compressedBytes: 0,
     exact: true,
   };
@@ -73,6 +71,18 @@ describe('placing the real server\'s rows', () => {
     expect(spans(place(recordedRows('31_sqle_v2_task_sqls_for_zip.json'), zip()))).toEqual(REAL_SPANS);
   });
 
+  it('places the same when the rows arrive a page at a time, with or without files and lines', () => {
+    for (const rows of [recordedRows('31_sqle_v2_task_sqls_for_zip.json'), withoutPlaces(recordedRows('31_sqle_v2_task_sqls_for_zip.json')), recordedRows('85_sqle_v2_task_sqls_for_delimiter_probe.json')]) {
+      const units = rows.some((r) => r.sql_source_file === 'sql/delimiter_probe.sql') ? [unit('sql/delimiter_probe.sql', readFileSync(path.join(FILES_DIR, 'delimiter_probe.sql'), 'utf8'))] : zip();
+      const whole = place(rows, units);
+      for (const pageSize of [1, 2, 3, 5]) {
+        const placer = createPlacer(units, units.map((u) => u.source.path), 'en');
+        for (let at = 0; at < rows.length; at += pageSize) placer.add(rows.slice(at, at + pageSize));
+        expect(placer.placed()).toEqual(whole);
+      }
+    }
+  });
+
   it('without sql_source_file and sql_start_line (SQLE < 3.2401), maps the rows in order to the same lines', () => {
     expect(spans(place(withoutPlaces(recordedRows('31_sqle_v2_task_sqls_for_zip.json')), zip()))).toEqual(REAL_SPANS);
   });
@@ -81,7 +91,8 @@ describe('placing the real server\'s rows', () => {
     const probe = unit('sql/delimiter_probe.sql', readFileSync(path.join(FILES_DIR, 'delimiter_probe.sql'), 'utf8'));
     const placed = place(recordedRows('85_sqle_v2_task_sqls_for_delimiter_probe.json'), [probe]);
     expect(spans(placed)).toEqual(['sql/delimiter_probe.sql:1-1', 'sql/delimiter_probe.sql:3-3', 'sql/delimiter_probe.sql:5-5', 'sql/delimiter_probe.sql:8-14']);
-    expect(placed[3]?.sql).toBe('CREATE PROCEDURE b()\nBEGIN\n  SELECT 3;\nEND$$\nDELIMITER ;\nSELECT 4;\nSELECT 5');
+    const folded = 'CREATE PROCEDURE b()\nBEGIN\n  SELECT 3;\nEND$$\nDELIMITER ;\nSELECT 4;\nSELECT 5';
+    expect(placed[3]?.findings.map((f) => f.sql)).toEqual([folded, folded]);
     expect(placed[3]?.findings.map((f) => [f.rule, f.startLine, f.endLine])).toEqual([
       ['ddl_check_create_procedure', 8, 14],
       ['', 8, 14],

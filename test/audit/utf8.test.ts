@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { utf8Of as bytesOf } from '../../src/audit/utf8.js';
+import { withLoneCrAsLf } from '../../src/audit/utf8.js';
 
-const utf8Of = (pieces: readonly string[], options = {}): string => bytesOf(pieces, options).toString('utf8');
+const asSent = (pieces: readonly string[]): string[] => [...withLoneCrAsLf(pieces.map((p) => Buffer.from(p, 'utf8')))].map((b) => Buffer.from(b).toString('utf8'));
 
-describe('utf8Of', () => {
-  it('encodes the joined pieces', () => {
-    expect(utf8Of(['select ', '"é"', '', ';\r\n'])).toBe('select "é";\r\n');
+describe('withLoneCrAsLf', () => {
+  it('turns lone CRs into LFs but keeps a CRLF, also one split between two pieces', () => {
+    expect(asSent(['a\rb\r', '\nc\r', 'd\r'])).toEqual(['a\nb\r', '\nc\n', 'd\n']);
+    expect(asSent(['x\r\ny\r\r\n'])).toEqual(['x\r\ny\n\r\n']);
   });
 
-  it('turns lone CRs into LFs but keeps a CRLF split between two pieces', () => {
-    const pieces = ['a\rb\r', '\nc\r', 'd\r'];
-    expect(utf8Of(pieces, { loneCrToLf: true })).toBe('a\nb\r\nc\nd\n');
-    expect(utf8Of(pieces)).toBe(pieces.join(''));
+  it('passes pieces without a CR on as they are, and never changes its input', () => {
+    const plain = Buffer.from('select "é";\n');
+    const withCr = Buffer.from('a\rb');
+    const out = [...withLoneCrAsLf([plain, withCr])];
+    expect(out[0]).toBe(plain);
+    expect(withCr.toString()).toBe('a\rb');
+    expect(Buffer.from(out[1] ?? []).toString()).toBe('a\nb');
   });
 });

@@ -36,7 +36,9 @@ const error = async (rel: string, selects?: (p: string) => boolean) => {
 
 describe('readWorkspaceFile', () => {
   it('reads files and symlinks to selected files inside the workspace', async () => {
-    expect(await read('db/a.sql')).toEqual({ ok: true, bytes: Buffer.from('SELECT 1;') });
+    expect(await read('db/a.sql')).toEqual({ ok: true, bytes: Buffer.from('SELECT 1;'), path: fs.realpathSync(path.join(ws, 'db/a.sql')) });
+    // Through a symlink, the path read is the file it leads to.
+    expect(await read('db/alias.sql')).toMatchObject({ ok: true, path: fs.realpathSync(path.join(ws, 'db/a.sql')) });
     expect(await error('db/alias.sql', sqlOnly)).toBe('read');
     expect(await error('db/linked/b.sql', sqlOnly)).toBe('read');
   });
