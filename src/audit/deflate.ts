@@ -47,7 +47,7 @@ async function deflateStream(chunks: Iterable<Uint8Array>, size: number, onInput
   if (size <= IN_PLACE_BYTES) {
     const input = [...chunks];
     input.forEach(onInput);
-    onOutput(deflateRawSync(input.length === 1 ? (input[0] as Uint8Array) : Buffer.concat(input), { level: LEVEL }));
+    onOutput(ownBytes(deflateRawSync(input.length === 1 ? (input[0] as Uint8Array) : Buffer.concat(input), { level: LEVEL })));
     return;
   }
   const deflate = createDeflateRaw({ level: LEVEL, chunkSize: OUTPUT_CHUNK_BYTES });
@@ -59,4 +59,15 @@ async function deflateStream(chunks: Iterable<Uint8Array>, size: number, onInput
   const ended = once(deflate, 'end');
   deflate.end();
   await ended;
+}
+
+/**
+ * The output of a small deflate is a view on zlib's 64 KiB work buffer: kept as is, each entry of
+ * a zip of 3,000 small files would hold one until the zip is sent (60 MB). A copy holds its bytes.
+ */
+function ownBytes(data: Buffer): Buffer {
+  if (data.buffer.byteLength <= 2 * data.length) return data;
+  const own = Buffer.allocUnsafeSlow(data.length);
+  data.copy(own);
+  return own;
 }
