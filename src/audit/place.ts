@@ -98,14 +98,21 @@ function stepper(slots: readonly Slot[], language: Language, home?: Home): Stepp
     return slot?.statement ? statementText(slot.unit, slot.statement) : undefined;
   };
   const hashOf = (i: number): string | undefined => slots[i]?.statement?.hash;
-  // Whole keys only where containment is asked, which is rare: equality goes by hash.
+  // Whole keys only where containment is asked, which is rare: equality goes by hash. The last
+  // one is kept, as rows that are pieces of one statement each ask for it in turn.
+  let lastKey: { i: number; key: string | undefined } | undefined;
   const keyOf = (i: number): string | undefined => {
-    const text = textOfSlot(i);
-    return text === undefined ? undefined : statementKey(text);
+    if (lastKey?.i !== i) {
+      const text = textOfSlot(i);
+      lastKey = { i, key: text === undefined ? undefined : statementKey(text) };
+    }
+    return lastKey.key;
   };
   let next = 0;
   return (row) => {
     const hash = statementHash(row.exec_sql);
+    let rowKey: string | undefined;
+    const keyOfRow = (): string => (rowKey ??= statementKey(row.exec_sql));
     let match = -1;
     for (let i = next; i < Math.min(slots.length, next + SEARCH_WINDOW); i++) if (hashOf(i) === hash) { match = i; break; }
     const sameText = match >= 0;
@@ -113,12 +120,12 @@ function stepper(slots: readonly Slot[], language: Language, home?: Home): Stepp
     if (match < 0 && line !== undefined) {
       for (let i = next; i < slots.length && (slots[i] as Slot).reportedLine <= line; i++) if ((slots[i] as Slot).reportedLine === line) { match = i; break; }
     }
-    if (match < 0 && next > 0 && hash !== EMPTY_HASH && keyOf(next - 1)?.includes(statementKey(row.exec_sql))) {
+    if (match < 0 && next > 0 && hash !== EMPTY_HASH && keyOf(next - 1)?.includes(keyOfRow())) {
       return onSlots(row, slots[next - 1] as Slot, slots[next - 1] as Slot, language);
     }
     if (match < 0 && !home && next < slots.length) match = next;
     if (match < 0) return home ? placeAside(row, slots, home, language) : toPlaced(row, '', 1, 1, row.exec_sql, language);
-    const last = sameText ? match : lastCovered(slots, match, row, statementKey(row.exec_sql), keyOf);
+    const last = sameText ? match : lastCovered(slots, match, row, keyOfRow(), keyOf);
     next = last + 1;
     return onSlots(row, slots[match] as Slot, slots[last] as Slot, language);
   };

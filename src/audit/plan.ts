@@ -184,7 +184,8 @@ async function fitPart(source: SourceFile, [from, to]: [number, number], caps: C
  * to the start of the statement after, so only terminators and comments come along.
  */
 function keepOnly(source: SourceFile, from: number, to: number): Piece[] {
-  const { content, statements, skeleton } = source;
+  const { content, statements } = source;
+  const skeleton = source.skeleton();
   const keepFrom = from === 0 ? 0 : (statements[from - 1]?.endByte ?? 0);
   const keepTo = statements[to]?.startByte ?? content.length;
   const skeletonFrom = from === 0 ? 0 : (skeleton.atEnd[from - 1] ?? 0);

@@ -74,11 +74,12 @@ async function auditRecord(
     record.taskId = created.taskId;
     record.score = created.score;
     record.passRate = created.passRate;
+    const text = textBytes(planned);
     const [url, placed] = await Promise.all([
       deps.recordUrl(created.recordId),
-      budgets.results(Math.min(textBytes(planned), PAGE_BYTES), async () => {
+      budgets.results(Math.min(text, PAGE_BYTES), async () => {
         const placer = createPlacer(planned.units, names, deps.language);
-        const rows = await eachTaskSqlPage(deps.client, created.taskId, pageSizeFor(planned), (page) => placer.add(page));
+        const rows = await eachTaskSqlPage(deps.client, created.taskId, pageSizeFor(planned, text), (page) => placer.add(page));
         record.statements = rows;
         deps.log.debug(`SQLE audited ${label}: record ${created.recordId}, task ${created.taskId}, ${rows} statements.`);
         return placer.placed();
@@ -106,8 +107,8 @@ async function postRecord(deps: AuditDeps, planned: PlannedRecord, names: readon
  * Rows per page of a record's results: enough for the whole record in one page, unless its
  * statements are so large (SQLE returns each one's text) that a page would pass PAGE_BYTES.
  */
-function pageSizeFor(planned: PlannedRecord): number {
-  const perStatement = textBytes(planned) / Math.max(1, planned.statements);
+function pageSizeFor(planned: PlannedRecord, textBytes: number): number {
+  const perStatement = textBytes / Math.max(1, planned.statements);
   return Math.max(1, Math.min(5000, planned.statements + 100, Math.floor(PAGE_BYTES / Math.max(1, perStatement))));
 }
 

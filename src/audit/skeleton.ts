@@ -27,12 +27,9 @@ export function skeletonOf(bytes: Uint8Array, statements: readonly Located[], de
   // Only lines between statements are DELIMITER commands: a line inside a statement that reads
   // like one (a column named `delimiter`) is text, blanked like the rest.
   const add = (to: number, between: boolean): void => {
-    const inside: { startByte: number; endByte: number }[] = [];
-    for (; k < kept.length && (kept[k] as { startByte: number }).startByte < to; k++) {
-      const line = kept[k] as { startByte: number; endByte: number };
-      if (between && line.startByte >= at && line.endByte <= to) inside.push({ startByte: line.startByte - at, endByte: line.endByte - at });
-    }
-    const piece = lineBreaksOnly(bytes.subarray(at, to), 0, to - at, inside);
+    const inside: DelimiterLine[] = [];
+    for (; k < kept.length && (kept[k] as DelimiterLine).startByte < to; k++) if (between) inside.push(kept[k] as DelimiterLine);
+    const piece = lineBreaksOnly(bytes, at, to, inside);
     pieces.push(piece);
     length += piece.length;
     at = to;

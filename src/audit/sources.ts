@@ -27,8 +27,8 @@ export interface SourceFile {
   statementCount: number;
   /** Lines holding a MySQL DELIMITER command. */
   delimiters: DelimiterLine[];
-  /** What parts of the file keep of the rest of it. */
-  skeleton: Skeleton;
+  /** What parts of the file keep of the rest of it: built when a file is first split, if ever. */
+  skeleton: () => Skeleton;
   changedLines: ChangedLines;
 }
 
@@ -75,7 +75,10 @@ async function loadSource(target: Target, read: (path: string) => Promise<ReadRe
   if (!utf8.ok) return { error: utf8.error };
   const source = sourceFromUtf8(target.path, utf8.bytes, dialect, { encoding: utf8.encoding, changedLines: target.changedLines });
   const content = readBack(file, utf8);
-  return content ? { ...source, content } : source;
+  if (!content) return source;
+  // Built now, while the bytes are at hand: read back, they would come a statement at a time.
+  const skeleton = source.skeleton();
+  return { ...source, content, skeleton: () => skeleton };
 }
 
 /** A file ready to audit from its UTF-8 bytes (without a BOM), held in memory. */
@@ -83,6 +86,7 @@ export function sourceFromUtf8(path: string, bytes: Buffer, dialect: Dialect, op
   const xml = isXmlPath(path);
   const statements = xml ? [] : splitUtf8(bytes, dialect).map((s) => ({ ...s, hash: statementHashOfBytes(bytes, s.startByte, s.endByte) }));
   const delimiters = xml ? [] : delimiterLinesOf(bytes);
+  let skeleton: Skeleton | undefined;
   return {
     path,
     content: inMemory(bytes),
@@ -91,7 +95,7 @@ export function sourceFromUtf8(path: string, bytes: Buffer, dialect: Dialect, op
     statements,
     statementCount: xml ? (bytes.toString('utf8').match(MAPPER_STATEMENT)?.length ?? 0) : statements.length,
     delimiters,
-    skeleton: skeletonOf(bytes, statements, delimiters),
+    skeleton: () => (skeleton ??= skeletonOf(bytes, statements, delimiters)),
     changedLines: options.changedLines ?? 'all',
   };
 }
